@@ -1,0 +1,149 @@
+// Receipt and invoice totals: line amounts, discounts, VAT per line and per rate, all summing exactly.
+// The price group decides whether prices include VAT (PayTraq: "nodoklis ir iekļauts"); the company setting
+// decides whether VAT is rounded per line or once per rate for the whole document.
+
+import { DomainError } from '../errors/domain-error';
+import { currency, type CurrencyCode } from '../money/currency';
+import { Decimal, dec, type DecimalInput } from '../money/decimal';
+import { allocateMinor, Money } from '../money/money';
+
+export type VatRounding = 'line' | 'document';
+
+export interface TotalsLineInput {
+  quantity: DecimalInput;
+  /** Price per unit in the price group's basis: gross when prices include VAT, net otherwise. */
+  unitPrice: DecimalInput;
+  /** VAT rate in percent, e.g. "21". */
+  vatRate: DecimalInput;
+  /** Discount on this line, an amount in the price basis. */
+  discount?: DecimalInput;
+  /** Discount on this line in percent of the line amount (applied before the amount discount). */
+  discountPercent?: DecimalInput;
+}
+
+export interface TotalsOptions {
+  currency: CurrencyCode;
+  pricesIncludeTax: boolean;
+  vatRounding: VatRounding;
+  /** A discount on the whole document, an amount in the price basis, spread over lines by their amounts. */
+  documentDiscount?: DecimalInput;
+}
+
+export interface TotalsLine {
+  /** Line amount before discounts, in the price basis. */
+  amount: Money;
+  discount: Money;
+  net: Money;
+  vat: Money;
+  gross: Money;
+  vatRate: string;
+}
+
+export interface VatBreakdownRow {
+  rate: string;
+  net: Money;
+  vat: Money;
+  gross: Money;
+}
+
+export interface DocumentTotals {
+  lines: TotalsLine[];
+  vatBreakdown: VatBreakdownRow[];
+  net: Money;
+  vat: Money;
+  gross: Money;
+  discount: Money;
+}
+
+const HUNDRED = new Decimal(100);
+
+function minorFactor(code: CurrencyCode): Decimal {
+  return new Decimal(10).pow(currency(code).minorUnits);
+}
+
+function roundMinor(x: Decimal): number {
+  return x.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** VAT contained in an amount (minor units) at a rate, exact before rounding. */
+function vatOf(amountMinor: number, rate: Decimal, pricesIncludeTax: boolean): Decimal {
+  const a = new Decimal(amountMinor);
+  return pricesIncludeTax ? a.mul(rate).div(HUNDRED.plus(rate)) : a.mul(rate).div(HUNDRED);
+}
+
+export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): DocumentTotals {
+  const f = minorFactor(opts.currency);
+  const m = (minor: number) => Money.fromMinor(minor, opts.currency);
+
+  const prepared = inputs.map((l, i) => {
+    const qty = dec(l.quantity);
+    const price = dec(l.unitPrice);
+    const rate = dec(l.vatRate);
+    if (rate.isNeg() || rate.gt(100)) throw new DomainError('vat.rate_invalid', { line: i + 1, rate: rate.toString() }, 400);
+    if (price.isNeg()) throw new DomainError('price.negative', { line: i + 1 }, 400);
+    const amount = roundMinor(qty.mul(price).mul(f));
+    const pct = l.discountPercent !== undefined ? dec(l.discountPercent) : new Decimal(0);
+    if (pct.isNeg() || pct.gt(100)) throw new DomainError('discount.percent_invalid', { line: i + 1 }, 400);
+    let discount = roundMinor(new Decimal(amount).mul(pct).div(HUNDRED));
+    if (l.discount !== undefined) discount += roundMinor(dec(l.discount).mul(f));
+    if (Math.abs(discount) > Math.abs(amount)) throw new DomainError('discount.exceeds_line', { line: i + 1 }, 400);
+    return { amount, discount, rate };
+  });
+
+  if (opts.documentDiscount !== undefined) {
+    const docDiscount = roundMinor(dec(opts.documentDiscount).mul(f));
+    const remaining = prepared.map((p) => p.amount - p.discount);
+    const total = remaining.reduce((a, b) => a + b, 0);
+    if (docDiscount < 0 || docDiscount > Math.abs(total))
+      throw new DomainError('discount.exceeds_document', { discount: dec(opts.documentDiscount).toString() }, 400);
+    const shares = allocateMinor(docDiscount, remaining.map((r) => Math.abs(r)));
+    prepared.forEach((p, i) => (p.discount += Math.sign(p.amount || 1) * (shares[i] ?? 0)));
+  }
+
+  // Amount after discount, in the price basis (gross or net).
+  const basis = prepared.map((p) => p.amount - p.discount);
+  const vats: number[] = new Array(prepared.length).fill(0);
+
+  if (opts.vatRounding === 'line') {
+    prepared.forEach((p, i) => (vats[i] = roundMinor(vatOf(basis[i] ?? 0, p.rate, opts.pricesIncludeTax))));
+  } else {
+    // One rounding per rate; the rate's VAT is spread over its lines so lines still sum to it.
+    const byRate = new Map<string, number[]>();
+    prepared.forEach((p, i) => byRate.set(p.rate.toString(), [...(byRate.get(p.rate.toString()) ?? []), i]));
+    for (const [rate, idx] of byRate) {
+      const sum = idx.reduce((a, i) => a + (basis[i] ?? 0), 0);
+      const vat = roundMinor(vatOf(sum, new Decimal(rate), opts.pricesIncludeTax));
+      const parts = allocateMinor(vat, idx.map((i) => Math.abs(basis[i] ?? 0)));
+      idx.forEach((i, k) => (vats[i] = parts[k] ?? 0));
+    }
+  }
+
+  const lines: TotalsLine[] = prepared.map((p, i) => {
+    const b = basis[i] ?? 0;
+    const v = vats[i] ?? 0;
+    const net = opts.pricesIncludeTax ? b - v : b;
+    const gross = opts.pricesIncludeTax ? b : b + v;
+    return { amount: m(p.amount), discount: m(p.discount), net: m(net), vat: m(v), gross: m(gross), vatRate: p.rate.toString() };
+  });
+
+  const rows = new Map<string, { net: number; vat: number; gross: number }>();
+  lines.forEach((l) => {
+    const r = rows.get(l.vatRate) ?? { net: 0, vat: 0, gross: 0 };
+    r.net += l.net.toMinor();
+    r.vat += l.vat.toMinor();
+    r.gross += l.gross.toMinor();
+    rows.set(l.vatRate, r);
+  });
+  const vatBreakdown = [...rows.entries()]
+    .sort((a, b) => new Decimal(b[0]).comparedTo(new Decimal(a[0])))
+    .map(([rate, r]) => ({ rate, net: m(r.net), vat: m(r.vat), gross: m(r.gross) }));
+  const sum = (k: 'net' | 'vat' | 'gross') => m(vatBreakdown.reduce((a, r) => a + r[k].toMinor(), 0));
+  return {
+    lines,
+    vatBreakdown,
+    net: sum('net'),
+    vat: sum('vat'),
+    gross: sum('gross'),
+    discount: m(prepared.reduce((a, p) => a + p.discount, 0)),
+  };
+}
