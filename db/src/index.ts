@@ -1,0 +1,2 @@
+// db workspace entry
+export {};

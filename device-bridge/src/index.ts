@@ -1,0 +1,2 @@
+// device-bridge workspace entry
+export {};

@@ -1,0 +1,9 @@
+// The pure domain core: money, VAT, barcodes, number series, documents and ledger rules. No I/O.
+export * from './errors/domain-error';
+export * from './money/currency';
+export * from './money/decimal';
+export * from './money/money';
+export * from './money/cash-rounding';
+export * from './vat/rates';
+export * from './vat/receipt-totals';
+export * from './barcodes/ean';

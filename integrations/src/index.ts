@@ -1,0 +1,2 @@
+// integrations workspace entry
+export {};
