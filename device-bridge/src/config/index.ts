@@ -1,0 +1,2 @@
+// Bridge configuration: file format, defaults, validation.
+export * from './config';
