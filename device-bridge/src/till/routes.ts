@@ -1,0 +1,102 @@
+// The till's REST API under /api/till, served by the bridge on 127.0.0.1:7070 for the till UI.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isDomainError } from '@kasa/domain';
+import type { Till, ReceiptRequest } from './till';
+
+type Body = Record<string, unknown>;
+
+const minor = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN);
+
+export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void> {
+  app.setErrorHandler((err: unknown, _req, reply: FastifyReply) => {
+    if (isDomainError(err)) return reply.status(err.status).send({ error: { code: err.code, message: err.message, params: err.params } });
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    const status = e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
+    return reply.status(status).send({ error: { code: status === 500 ? 'till.internal' : (e.code ?? 'request.invalid'), message: e.message ?? 'error' } });
+  });
+
+  app.get('/status', async () => till.status());
+
+  app.post('/login', async (req) => {
+    const cashier = await till.login(String((req.body as Body | undefined)?.pin ?? ''));
+    return { cashier, status: till.status() };
+  });
+  app.post('/lock', async () => {
+    till.lock();
+    return { ok: true };
+  });
+  app.post('/language', async (req) => ({ cashier: till.setLanguage(String((req.body as Body | undefined)?.language ?? '')) }));
+
+  app.get('/items', async (req) => {
+    const q = String((req.query as Body).q ?? '');
+    const limit = Math.min(Number((req.query as Body).limit ?? 20) || 20, 100);
+    return { items: till.catalogue.search(q, limit) };
+  });
+  app.get('/barcode/:code', async (req, reply) => {
+    const match = till.catalogue.lookupBarcode(String((req.params as Body).code));
+    if (!match) return reply.status(404).send({ error: { code: 'item.not_found', message: 'item not found', params: { code: (req.params as Body).code } } });
+    return match;
+  });
+
+  app.post('/shift/open', async (req) => {
+    const c = till.requireCashier();
+    const b = (req.body as Body | undefined) ?? {};
+    return { shift: till.journal.startShift(c.id, minor(b.floatMinor ?? b.float ?? 0)) };
+  });
+  app.post('/shift/close', async (req) => {
+    const c = till.requireCashier();
+    return { report: till.journal.closeShift(c.id, minor((req.body as Body | undefined)?.countedMinor)) };
+  });
+  app.get('/report/x', async () => {
+    till.requireCashier();
+    return { report: till.journal.report(till.journal.requireShift().number) };
+  });
+
+  app.post('/cash', async (req) => {
+    const c = till.requireCashier();
+    const b = (req.body as Body | undefined) ?? {};
+    const kind = b.kind === 'out' ? 'out' : b.kind === 'in' ? 'in' : (String(b.kind) as 'in');
+    const move = till.journal.cashMove(c.id, kind, minor(b.amountMinor), String(b.reason ?? ''));
+    await till.devices.openDrawer();
+    return { move };
+  });
+
+  app.post('/receipts', async (req) => till.receipt(req.body as ReceiptRequest));
+  app.get('/receipts', async () => ({ receipts: till.journal.recentReceipts(20) }));
+  app.get('/receipts/by-number/:number', async (req, reply) => {
+    const r = till.journal.receiptByNumber(String((req.params as Body).number));
+    if (!r) return reply.status(404).send({ error: { code: 'return.original_not_found', message: 'receipt not found', params: {} } });
+    const returned = till.journal.returnedQuantities(r.uuid);
+    return { receipt: r, returned: Object.fromEntries([...returned].map(([k, v]) => [k, v.toFixed(3)])) };
+  });
+
+  app.get('/postponed', async () => ({ postponed: till.journal.postponed() }));
+  app.post('/postponed', async (req) => {
+    const c = till.requireCashier();
+    const b = (req.body as Body | undefined) ?? {};
+    const uuid = typeof b.uuid === 'string' ? b.uuid : till.newUuid();
+    till.journal.postpone(uuid, c.id, String(b.label ?? ''), b.cart ?? {});
+    return { uuid };
+  });
+  app.post('/postponed/:uuid/recall', async (req) => {
+    till.requireCashier();
+    return { cart: till.journal.recall(String((req.params as Body).uuid)) };
+  });
+
+  // Cancelled lines and receipts, with the cashier's reason: they never reach the journal as sales.
+  app.post('/audit', async (req) => {
+    const c = till.requireCashier();
+    const b = (req.body as Body | undefined) ?? {};
+    till.journal.audit(c.id, String(b.action ?? 'note'), b.reason === undefined ? null : String(b.reason), b.detail);
+    return { ok: true };
+  });
+
+  app.post('/display', async (req) => {
+    const b = (req.body as Body | undefined) ?? {};
+    return till.devices.display({ top: String(b.top ?? ''), bottom: String(b.bottom ?? '') });
+  });
+  app.post('/drawer', async () => {
+    till.requireCashier();
+    return till.devices.openDrawer();
+  });
+}

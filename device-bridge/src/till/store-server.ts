@@ -1,0 +1,84 @@
+// The store server as the till sees it: three HTTP calls, each with a timeout so a dead network fails fast.
+import type { ServerCatalogueItem } from './catalogue';
+import type { ServerCashier } from './cashiers';
+
+export interface ReceiptPayload {
+  uuid: string;
+  tillCode: string;
+  number: string;
+  type: 'sale' | 'return';
+  originalUuid?: string;
+  cashierId: string;
+  shiftNumber: number;
+  createdAt: string;
+  currency: string;
+  lines: { itemId: string; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; markingCode?: string }[];
+  payments: { method: 'cash' | 'card'; amountMinor: number }[];
+}
+
+/** A failed call: `status` 0 means the server could not be reached at all. */
+export class StoreServerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreServerError';
+  }
+  /** Worth retrying later: the network, the server's own trouble, or auth that may come back. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 401 || this.status === 403 || this.status === 408 || this.status === 429;
+  }
+}
+
+export class StoreServer {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 10_000,
+    private readonly token: string | undefined = process.env.KASA_TILL_SERVER_TOKEN,
+  ) {}
+
+  fetchCatalogue(since: string | undefined): Promise<{ items: ServerCatalogueItem[]; cursor: string; complete: boolean }> {
+    return this.call('GET', `/api/v1/till/catalogue${since ? `?since=${encodeURIComponent(since)}` : ''}`);
+  }
+
+  fetchCashiers(): Promise<{ cashiers: ServerCashier[] }> {
+    return this.call('GET', '/api/v1/till/cashiers');
+  }
+
+  postReceipt(receipt: ReceiptPayload): Promise<{ status: 'posted' | 'duplicate'; documentId?: string | number; number?: string }> {
+    return this.call('POST', '/api/v1/till/receipts', receipt, { 'idempotency-key': receipt.uuid });
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      throw new StoreServerError(0, 'server.unreachable', e instanceof Error ? e.message : String(e));
+    }
+    const text = await res.text().catch(() => '');
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new StoreServerError(res.status, err?.code ?? `http.${res.status}`, err?.message ?? text.slice(0, 200));
+    }
+    return json as T;
+  }
+}

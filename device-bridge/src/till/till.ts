@@ -1,0 +1,220 @@
+// The till as one object: caches, journal, sync loop, the logged-in cashier and the sale rules.
+// Routes translate HTTP to these methods; tests drive them the same way.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DomainError, type CurrencyCode, type VatRounding } from '@kasa/domain';
+import { Decimal } from '@kasa/domain';
+import { CatalogueCache } from './catalogue';
+import { CashierCache, discountLimitPercent, type Cashier } from './cashiers';
+import { openTillDatabase, type TillDatabase } from './database';
+import type { TillDevices } from './devices';
+import { recordingDevices } from './devices';
+import { Journal, type JournalReceipt } from './journal';
+import { priceReceipt, quantityOf, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
+import { StoreServer } from './store-server';
+import { TillSync, type SyncOptions } from './sync';
+
+export const TILL_LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
+
+export interface TillOptions {
+  dataDir: string;
+  serverUrl: string;
+  tillCode: string;
+  currency?: string;
+  cashRounding?: string;
+  pricesIncludeTax?: boolean;
+  vatRounding?: VatRounding;
+  devices?: TillDevices;
+  sync?: SyncOptions;
+}
+
+export interface ReceiptLineRequest {
+  itemId: string;
+  quantity: string;
+  discountMinor?: number;
+  discountPercent?: string;
+  /** The scanned code, when it carried the price (in-store EAN-13 with prefix 20). */
+  barcode?: string;
+  markingCode?: string;
+}
+
+export interface ReceiptRequest {
+  uuid: string;
+  type?: 'sale' | 'return';
+  /** For returns: the number printed on the sale receipt, e.g. "T01-000123". */
+  originalNumber?: string;
+  lines: ReceiptLineRequest[];
+  receiptDiscountMinor?: number;
+  payments?: PaymentInput[];
+}
+
+export class Till {
+  readonly db: TillDatabase;
+  readonly catalogue: CatalogueCache;
+  readonly cashiers: CashierCache;
+  readonly journal: Journal;
+  readonly sync: TillSync;
+  readonly server: StoreServer;
+  devices: TillDevices;
+  cashier: Cashier | undefined;
+
+  constructor(readonly options: TillOptions) {
+    this.db = openTillDatabase(join(options.dataDir, 'till.db'));
+    this.catalogue = new CatalogueCache(this.db);
+    this.cashiers = new CashierCache(this.db);
+    this.journal = new Journal(this.db, options.tillCode);
+    this.server = new StoreServer(options.serverUrl);
+    this.sync = new TillSync(this.server, this.journal, this.catalogue, this.cashiers, options.sync);
+    this.devices = options.devices ?? recordingDevices();
+  }
+
+  start(): void {
+    this.sync.start();
+  }
+
+  async close(): Promise<void> {
+    await this.sync.stop();
+    this.db.close();
+  }
+
+  get currency(): CurrencyCode {
+    const first = this.db.prepare('SELECT currency FROM items LIMIT 1').get() as { currency: string } | undefined;
+    return (this.options.currency ?? process.env.KASA_TILL_CURRENCY ?? first?.currency ?? 'EUR') as CurrencyCode;
+  }
+
+  rules(cashier: Cashier): SaleRules {
+    return {
+      currency: this.currency,
+      pricesIncludeTax: this.options.pricesIncludeTax ?? true,
+      vatRounding: this.options.vatRounding ?? 'line',
+      cashRounding: this.options.cashRounding ?? process.env.KASA_CASH_ROUNDING ?? 'none',
+      discountLimitPercent: discountLimitPercent(cashier.rights),
+    };
+  }
+
+  async login(pin: string): Promise<Cashier> {
+    if (!/^\d{4,8}$/.test(String(pin ?? ''))) throw new DomainError('auth.pin_invalid', {}, 401);
+    // A till that never reached the server has nobody to check against: try once now.
+    if (this.cashiers.count() === 0) await this.sync.pullNow();
+    const cashier = this.cashiers.findByPin(pin);
+    if (!cashier) {
+      this.journal.audit(null, 'login.failed', null, undefined);
+      throw new DomainError('auth.pin_invalid', {}, 401);
+    }
+    this.cashier = cashier;
+    this.journal.audit(cashier.id, 'login', null, undefined);
+    return cashier;
+  }
+
+  lock(): void {
+    if (this.cashier) this.journal.audit(this.cashier.id, 'lock', null, undefined);
+    this.cashier = undefined;
+  }
+
+  requireCashier(): Cashier {
+    if (!this.cashier) throw new DomainError('auth.locked', {}, 401);
+    return this.cashier;
+  }
+
+  setLanguage(language: string): Cashier {
+    const c = this.requireCashier();
+    if (!(TILL_LANGUAGES as readonly string[]).includes(language)) throw new DomainError('language.unknown', { language }, 400);
+    this.cashiers.setLanguage(c.id, language);
+    this.cashier = this.cashiers.byId(c.id) ?? { ...c, language };
+    return this.cashier;
+  }
+
+  status() {
+    const c = this.cashier;
+    return {
+      tillCode: this.options.tillCode,
+      online: this.sync.online,
+      lastError: this.sync.lastError,
+      pending: this.journal.pendingCount(),
+      catalogueItems: this.catalogue.count(),
+      currency: this.currency,
+      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights) } : null,
+      shift: this.journal.openShift() ?? null,
+      cashRounding: this.options.cashRounding ?? process.env.KASA_CASH_ROUNDING ?? 'none',
+    };
+  }
+
+  /** Records a sale or a return in the journal, then asks the devices to print it. */
+  async receipt(req: ReceiptRequest): Promise<{ receipt: JournalReceipt; print: { ok: boolean; status: number } }> {
+    const cashier = this.requireCashier();
+    if (!req || typeof req.uuid !== 'string' || !/^[0-9a-f-]{16,64}$/i.test(req.uuid)) throw new DomainError('receipt.uuid_invalid', {}, 400);
+    if (!Array.isArray(req.lines)) throw new DomainError('receipt.empty', {}, 400);
+    const done = this.journal.receipt(req.uuid);
+    if (done) return { receipt: done, print: { ok: true, status: 208 } };
+    const type = req.type === 'return' ? 'return' : 'sale';
+    const rules = this.rules(cashier);
+    let lines: SaleLineInput[];
+    let originalUuid: string | undefined;
+    let check: (() => void) | undefined;
+    let payments = req.payments ?? [];
+    if (type === 'sale') {
+      lines = req.lines.map((l) => {
+        const item = this.catalogue.byId(String(l.itemId));
+        if (!item) throw new DomainError('item.not_found', { item: String(l.itemId) }, 404);
+        const embedded = l.barcode ? this.catalogue.lookupBarcode(l.barcode) : undefined;
+        const unitPriceMinor = embedded?.embeddedPriceMinor !== undefined && embedded.item.id === item.id ? embedded.embeddedPriceMinor : item.priceMinor;
+        if (!item.weighted) {
+          const q = quantityOf(l.quantity);
+          if (!q.isInteger() && embedded?.embeddedPriceMinor === undefined) throw new DomainError('quantity.whole_units', { item: item.name }, 400);
+        }
+        return {
+          itemId: item.id,
+          itemName: item.name,
+          quantity: l.quantity,
+          unitPriceMinor,
+          vatRate: item.vatRate,
+          ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
+          ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
+          ...(l.markingCode ? { markingCode: l.markingCode } : {}),
+        };
+      });
+    } else {
+      const original = req.originalNumber ? this.journal.receiptByNumber(req.originalNumber) : undefined;
+      if (!original || original.type !== 'sale') throw new DomainError('return.original_not_found', { number: req.originalNumber ?? '' }, 404);
+      originalUuid = original.uuid;
+      const wanted = new Map<string, Decimal>();
+      lines = req.lines.map((l) => {
+        const ol = original.lines.find((x) => x.itemId === String(l.itemId));
+        if (!ol) throw new DomainError('return.item_not_on_receipt', { item: String(l.itemId) }, 400);
+        const q = quantityOf(l.quantity);
+        wanted.set(ol.itemId, (wanted.get(ol.itemId) ?? new Decimal(0)).plus(q));
+        // The customer gets back what they paid: the original price and its share of the original discount.
+        const discountMinor = new Decimal(ol.discountMinor).mul(q).div(ol.quantity).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+        return { itemId: ol.itemId, itemName: ol.itemName, quantity: q.toFixed(3), unitPriceMinor: ol.unitPriceMinor, vatRate: ol.vatRate, discountMinor };
+      });
+      check = () => {
+        const returned = this.journal.returnedQuantities(original.uuid);
+        for (const [itemId, q] of wanted) {
+          const sold = original.lines.filter((x) => x.itemId === itemId).reduce((a, x) => a.plus(x.quantity), new Decimal(0));
+          const left = sold.minus(returned.get(itemId) ?? 0);
+          if (q.gt(left)) throw new DomainError('return.quantity_exceeds_sold', { item: itemId, left: left.toFixed(3) }, 409);
+        }
+      };
+      // Refunds: card amounts as asked, the rest paid out in cash (rounded like a cash sale).
+      payments = payments.filter((p) => p.method === 'card');
+      rules.discountLimitPercent = 100;
+    }
+    const priced = priceReceipt(lines, type === 'sale' ? (req.receiptDiscountMinor ?? 0) : 0, payments, rules);
+    const receipt = this.journal.recordReceipt({ uuid: req.uuid, type, ...(originalUuid ? { originalUuid } : {}), cashierId: cashier.id, currency: rules.currency, priced, ...(check ? { check } : {}) });
+    this.sync.kick();
+    const print = await this.print(receipt, cashier);
+    return { receipt, print };
+  }
+
+  private async print(receipt: JournalReceipt, cashier: Cashier): Promise<{ ok: boolean; status: number }> {
+    const doc = { ...receipt, tillCode: this.options.tillCode, cashierName: cashier.name, language: cashier.language };
+    let res = await this.devices.fiscalReceipt(doc);
+    if (res.status === 404) res = await this.devices.printReceipt(doc);
+    if (receipt.payments.some((p) => p.method === 'cash')) await this.devices.openDrawer();
+    return { ok: res.ok, status: res.status };
+  }
+
+  newUuid(): string {
+    return randomUUID();
+  }
+}
