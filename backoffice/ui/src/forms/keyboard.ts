@@ -1,4 +1,4 @@
-// Keyboard-first forms as in PayTraq: Enter moves to the next field (and submits from the last one).
+// Keyboard-first forms as in PayTraq: Enter moves to the next field, and submits from the last one.
 import type { KeyboardEvent } from 'react';
 
 const focusable = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button[type=submit]:not([disabled])';
@@ -12,6 +12,8 @@ export function enterMovesNext(e: KeyboardEvent<HTMLElement>): void {
   const fields = Array.from(form.querySelectorAll<HTMLElement>(focusable));
   const i = fields.indexOf(target);
   const next = fields[i + 1];
+  // From the last field Enter submits, as browsers do by themselves.
+  if (next instanceof HTMLButtonElement) return;
   if (i >= 0 && next) {
     e.preventDefault();
     next.focus();

@@ -1,0 +1,52 @@
+// The built UI in headless Chromium against the real store server (temp SQLite, demo data). Builds nothing:
+// run `npx vite build --config backoffice/ui/vite.config.ts` first, else the test skips and says why.
+import { test } from 'node:test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { anonymousPagesLoadCleanly, chromiumArgs, managerReceivesTwoItemsAndPosts, storekeeperOpensTerminal } from './journey';
+
+const uiDist = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+const serverDir = fileURLToPath(new URL('../../../src/server', import.meta.url));
+const chromiumPath = '/usr/bin/chromium';
+
+interface Listening {
+  listen(opts: { port: number; host: string }): Promise<unknown>;
+  close(): Promise<unknown>;
+  server: { address(): AddressInfo | string | null };
+}
+type BuildServer = (opts: { databaseUrl: string; demo: boolean; uiDir?: string }) => Promise<Listening | { app: Listening }>;
+
+async function findBuildServer(): Promise<BuildServer | string> {
+  if (!existsSync(uiDist)) return 'backoffice/ui/dist is missing: run `npx vite build --config backoffice/ui/vite.config.ts` first';
+  if (!existsSync(serverDir)) return 'backoffice/src/server is missing: the store server is not built yet';
+  if (!existsSync(chromiumPath)) return `${chromiumPath} is missing: apt-get install -y chromium`;
+  const mod = (await import('@kasa/backoffice')) as Record<string, unknown>;
+  if (typeof mod.buildServer !== 'function') return '@kasa/backoffice does not export buildServer yet';
+  return mod.buildServer as BuildServer;
+}
+
+const found = await findBuildServer();
+
+test('back office and warehouse terminal in Chromium', { skip: typeof found === 'string' ? found : false, timeout: 180_000 }, async (t) => {
+  const buildServer = found as BuildServer;
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-ui-'));
+  const built = await buildServer({ databaseUrl: `sqlite:${join(dir, 'kasa.db')}`, demo: true, uiDir: join(uiDist, '..') });
+  const app = 'app' in built ? built.app : built;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    await t.test('/ and /terminal load with a login form and no console errors', () => anonymousPagesLoadCleanly(browser, baseUrl));
+    await t.test('a manager receives two items on a new document and posts it', () => managerReceivesTwoItemsAndPosts(browser, baseUrl));
+    await t.test('a storekeeper signs in on the handheld and sees the task menu', () => storekeeperOpensTerminal(browser, baseUrl));
+  } finally {
+    await browser.close();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
