@@ -8,7 +8,10 @@ import { Terminal } from './terminal/Terminal';
 import './styles.css';
 
 const isTerminal = location.pathname === '/terminal' || location.pathname.startsWith('/terminal/');
-if (isTerminal) document.body.classList.add('terminal');
+if (isTerminal) {
+  document.documentElement.classList.add('terminal');
+  document.body.classList.add('terminal');
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
