@@ -6,7 +6,6 @@ export * from './protocols/massak';
 export { ScaleDriver, type ScaleDriverOptions } from './scale-driver';
 export { createCasEmulator, createToledo8217Emulator, createMassaKEmulator, type ScaleEmulator, type ScaleEmulatorOptions } from './scale-emulator';
 export { FrameQueue, scanningDecoder, concatBytes, ascii, fromAscii, type ScanResult } from './frame-queue';
-export { openPtyPair, SerialPortTransport, type PtyPair, type SerialOptions } from './pty-pair';
 
 import { casProtocol } from './protocols/cas';
 import { massaKProtocol } from './protocols/massak';

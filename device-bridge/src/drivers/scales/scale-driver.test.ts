@@ -1,7 +1,8 @@
 // Scale drivers against their emulators over a real socat pty pair and the serialport package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPtyPair, SerialPortTransport } from './pty-pair';
+import { openPtyPair } from '../../transports/pty-pair';
+import { SerialTransport } from '../../transports/serial';
 import { ScaleDriver } from './scale-driver';
 import { createCasEmulator, createMassaKEmulator, createToledo8217Emulator, type ScaleEmulator, type ScaleEmulatorOptions } from './scale-emulator';
 import { casProtocol } from './protocols/cas';
@@ -13,8 +14,8 @@ async function rig(protocol: ScaleProtocol, create: (o: ScaleEmulatorOptions) =>
   const pty = await openPtyPair();
   const s = protocol.serial;
   const serial = { baudRate: s.baudRate, dataBits: s.dataBits, parity: s.parity, stopBits: s.stopBits };
-  const deviceSide = new SerialPortTransport({ path: pty.b, ...serial });
-  const hostSide = new SerialPortTransport({ path: pty.a, ...serial });
+  const deviceSide = new SerialTransport({ type: 'serial', path: pty.devicePath, ...serial });
+  const hostSide = new SerialTransport({ type: 'serial', path: pty.hostPath, ...serial });
   await deviceSide.open();
   await hostSide.open();
   const emulator = create({ send: (b) => void deviceSide.write(b) });

@@ -4,15 +4,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPtyPair, SerialPortTransport } from '../../scales/pty-pair';
+import { openPtyPair } from '../../../transports/pty-pair';
+import { SerialTransport } from '../../../transports/serial';
 import { CMD } from './codec';
 import { ShtrihFiscal } from './driver';
 import { createShtrihEmulator, type ShtrihEmulator, type ShtrihState } from './emulator';
 
 async function rig(stateFile?: string) {
   const pty = await openPtyPair();
-  const device = new SerialPortTransport({ path: pty.b, baudRate: 115200 });
-  const host = new SerialPortTransport({ path: pty.a, baudRate: 115200 });
+  const device = new SerialTransport({ type: 'serial', path: pty.devicePath, baudRate: 115200 });
+  const host = new SerialTransport({ type: 'serial', path: pty.hostPath, baudRate: 115200 });
   await device.open();
   await host.open();
   let register: ShtrihEmulator = createShtrihEmulator({ send: (b) => void device.write(b), stateFile });

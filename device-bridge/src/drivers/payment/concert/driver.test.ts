@@ -1,15 +1,16 @@
 // Concert driver against the emulated Ingenico terminal over a real socat pty pair at 9600 7E1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPtyPair, SerialPortTransport } from '../../scales/pty-pair';
+import { openPtyPair } from '../../../transports/pty-pair';
+import { SerialTransport } from '../../../transports/serial';
 import { ConcertTerminal } from './driver';
 import { createConcertEmulator, type ConcertEmulator } from './emulator';
 
 async function rig() {
   const pty = await openPtyPair();
   const serial = { baudRate: 9600, dataBits: 7 as const, parity: 'even' as const };
-  const device = new SerialPortTransport({ path: pty.b, ...serial });
-  const host = new SerialPortTransport({ path: pty.a, ...serial });
+  const device = new SerialTransport({ type: 'serial', path: pty.devicePath, ...serial });
+  const host = new SerialTransport({ type: 'serial', path: pty.hostPath, ...serial });
   await device.open();
   await host.open();
   const terminal: ConcertEmulator = createConcertEmulator({ send: (b) => void device.write(b), processingMs: 50, cardLast4: '4242' });
