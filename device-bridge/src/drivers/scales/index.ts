@@ -11,3 +11,4 @@ import { casProtocol } from './protocols/cas';
 import { massaKProtocol } from './protocols/massak';
 import { toledo8217Protocol } from './protocols/toledo8217';
 export const scaleProtocols = { cas: casProtocol, toledo8217: toledo8217Protocol, massak: massaKProtocol } as const;
+export { scaleMessages } from './messages';
