@@ -1,4 +1,5 @@
 // Scale emulators: the device side of each scale codec, with a settable weight and injectable faults.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { DeviceEmulator } from '../codec';
 import { fromAscii } from './frame-queue';
 import { CAS, casWeightField, encodeCasWeightFrame } from './protocols/cas';
@@ -8,6 +9,8 @@ import { kgToGrams } from './weighing';
 
 export interface ScaleEmulatorOptions {
   send: (bytes: Uint8Array) => void;
+  /** JSON file keeping the weight and tare across emulator restarts. */
+  stateFile?: string;
   /** Capacity in grams; more than this is overload. Default 15 kg. */
   capacityGrams?: number;
 }
@@ -37,13 +40,22 @@ abstract class BaseScaleEmulator implements ScaleEmulator {
 
   constructor(protected readonly opts: ScaleEmulatorOptions) {
     this.capacity = opts.capacityGrams ?? 15000;
+    if (opts.stateFile && existsSync(opts.stateFile)) Object.assign(this.state, JSON.parse(readFileSync(opts.stateFile, 'utf8')));
+  }
+
+  protected save(): void {
+    if (!this.opts.stateFile) return;
+    writeFileSync(`${this.opts.stateFile}.tmp`, JSON.stringify(this.state));
+    renameSync(`${this.opts.stateFile}.tmp`, this.opts.stateFile);
   }
 
   setWeight(kg: string): void {
     this.state.grossGrams = kgToGrams(kg);
+    this.save();
   }
   setStable(stable: boolean): void {
     this.state.stable = stable;
+    this.save();
   }
   setSilent(silent: boolean): void {
     this.silent = silent;
@@ -58,6 +70,7 @@ abstract class BaseScaleEmulator implements ScaleEmulator {
   receive(chunk: Uint8Array): void {
     this.received.push(chunk);
     this.handle(chunk);
+    this.save();
   }
 
   protected abstract handle(chunk: Uint8Array): void;

@@ -1,4 +1,5 @@
 // An Ingenico terminal speaking Concert E+ from the device side: approves by default; can decline or stay silent.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { DeviceEmulator } from '../../codec';
 import { CONCERT, CONCERT_STATUS, buildRep, createConcertDecoder, decodeRequest, encodeAnswer, type ConcertRequest } from './codec';
 
@@ -11,6 +12,8 @@ export interface ConcertEmulatorOptions {
   /** Last four digits of the emulated card. */
   cardLast4?: string;
   behaviour?: TerminalBehaviour;
+  /** JSON file keeping the transaction log (and so unique RRNs) across emulator restarts. */
+  stateFile?: string;
 }
 
 export interface ConcertEmulator extends DeviceEmulator {
@@ -34,6 +37,11 @@ class ConcertTerminalEmulator implements ConcertEmulator {
 
   constructor(private readonly opts: ConcertEmulatorOptions) {
     this.behaviour = opts.behaviour ?? 'approve';
+    if (opts.stateFile && existsSync(opts.stateFile)) {
+      const saved = JSON.parse(readFileSync(opts.stateFile, 'utf8')) as { sequence: number; transactions: ConcertEmulator['transactions'] };
+      this.sequence = saved.sequence;
+      this.transactions.push(...saved.transactions);
+    }
   }
 
   setBehaviour(b: TerminalBehaviour) {
@@ -94,6 +102,10 @@ class ConcertTerminalEmulator implements ConcertEmulator {
     const approvalCode = outcome === 'approve' ? String(100000 + this.sequence * 7919).slice(-6) : undefined;
     const rrn = outcome === 'approve' ? `${String(this.sequence).padStart(12, '0')}` : undefined;
     this.transactions.push({ request, outcome, approvalCode, rrn });
+    if (this.opts.stateFile) {
+      writeFileSync(`${this.opts.stateFile}.tmp`, JSON.stringify({ sequence: this.sequence, transactions: this.transactions }));
+      renameSync(`${this.opts.stateFile}.tmp`, this.opts.stateFile);
+    }
     if (outcome === 'no_answer') return;
     const rep = buildRep({ maskedPan: `************${this.opts.cardLast4 ?? '1234'}`, approvalCode: approvalCode ?? '', rrn: rrn ?? '' });
     this.answer = encodeAnswer(
