@@ -1,0 +1,433 @@
+// The sale screen: scan or type, lines with totals and VAT, and every action on an F-key shown at the bottom.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, TillApiError, type Item, type JournalReceipt, type TillStatus } from '../api/till-api';
+import type { MessageKey } from '../i18n/dictionary';
+import { parseQuantityInput } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { CashDialog } from '../dialogs/CashDialog';
+import { DiscountDialog } from '../dialogs/DiscountDialog';
+import { PayDialog, type PaymentChoice } from '../dialogs/PayDialog';
+import { PostponedDialog } from '../dialogs/PostponedDialog';
+import { QuantityDialog } from '../dialogs/QuantityDialog';
+import { ReasonDialog } from '../dialogs/ReasonDialog';
+import { ReportsDialog } from '../dialogs/ReportsDialog';
+import { ReturnDialog } from '../dialogs/ReturnDialog';
+import { addItem, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantity, type Cart } from './cart';
+import { StatusBar } from './StatusBar';
+import { useScanner } from './use-scanner';
+
+type DialogKind = 'qty' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
+
+interface Action {
+  key: string;
+  label: MessageKey;
+  run: () => void;
+}
+
+const CART_KEY = 'kasa.till.cart';
+
+function loadCart(): Cart {
+  try {
+    const c = JSON.parse(localStorage.getItem(CART_KEY) ?? 'null') as Cart | null;
+    return c && Array.isArray(c.lines) ? c : emptyCart();
+  } catch {
+    return emptyCart();
+  }
+}
+
+export function SaleScreen({ status, onChanged, languagePicker }: { status: TillStatus; onChanged: () => Promise<void>; languagePicker: ReactNode }) {
+  const i18n = useI18n();
+  const { t, money, qty, error, currency } = i18n;
+  const [cart, setCartState] = useState<Cart>(loadCart);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<Item[]>([]);
+  const [resultIndex, setResultIndex] = useState(0);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const limit = status.cashier?.discountLimitPercent ?? 0;
+
+  const setCart = useCallback((c: Cart) => {
+    setCartState(c);
+    localStorage.setItem(CART_KEY, JSON.stringify(c));
+  }, []);
+
+  const totals = useMemo(() => {
+    try {
+      return cartTotals(cart, currency);
+    } catch {
+      return cartTotals({ ...cart, receiptDiscountMinor: 0 }, currency);
+    }
+  }, [cart, currency]);
+  const line = cart.lines.find((l) => l.key === selected) ?? cart.lines.at(-1);
+
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: e instanceof TillApiError ? error(e.code, e.params) : error('unknown') });
+  const closeDialog = useCallback(() => {
+    setDialog(null);
+    window.setTimeout(() => input.current?.focus(), 0);
+  }, []);
+
+  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number) => {
+    const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor);
+    setCart(next);
+    const added = next.lines.find((l) => l.itemId === item.id && (l.barcode ?? '') === (barcode ?? '')) ?? next.lines.at(-1)!;
+    setSelected(next.lines.at(-1)!.key === added.key ? added.key : added.key);
+    setText('');
+    setResults([]);
+    setMessage(null);
+    void api('POST', '/display', { top: item.name, bottom: money(cartTotals(next, currency).grossMinor) }).catch(() => undefined);
+    if (item.weighted && quantity === '1.000' && embeddedPriceMinor === undefined) {
+      setSelected(next.lines.at(-1)!.key);
+      setDialog('qty');
+    }
+  };
+
+  const enterCode = async (raw: string) => {
+    const entry = raw.trim();
+    if (!entry) return;
+    // "3*4750000000014": three of the scanned item.
+    const m = /^(\d+(?:[.,]\d{1,3})?)\*(.+)$/.exec(entry);
+    const times = m ? parseQuantityInput(m[1]!) : null;
+    const code = m ? m[2]!.trim() : entry;
+    if (/^\d+$/.test(code)) {
+      try {
+        const hit = await api<{ item: Item; quantity: string; embeddedPriceMinor?: number; barcode: string }>('GET', `/barcode/${encodeURIComponent(code)}`);
+        return add(hit.item, times && hit.quantity === '1.000' ? times : hit.quantity, hit.barcode, hit.embeddedPriceMinor);
+      } catch (e) {
+        if (!(e instanceof TillApiError && e.code === 'item.not_found')) return fail(e);
+      }
+    }
+    const found = await api<{ items: Item[] }>('GET', `/items?q=${encodeURIComponent(code)}`).catch(() => ({ items: [] as Item[] }));
+    if (found.items.length === 1) return add(found.items[0]!, times ?? '1.000');
+    setResults(found.items);
+    setResultIndex(0);
+    if (found.items.length === 0) setMessage({ kind: 'error', text: t('sale.notFound', { q: code }) });
+  };
+
+  useScanner((code) => void enterCode(code), dialog === null);
+
+  // Instant search by name while typing (not for digit-only codes, which a scanner finishes with Enter).
+  useEffect(() => {
+    const q = text.trim();
+    if (q.length < 2 || /^[\d*.,]+$/.test(q)) {
+      setResults([]);
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      api<{ items: Item[] }>('GET', `/items?q=${encodeURIComponent(q)}`)
+        .then((r) => {
+          if (live) {
+            setResults(r.items);
+            setResultIndex(0);
+          }
+        })
+        .catch(() => undefined);
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [text]);
+
+  const pay = async (payments: PaymentChoice[]) => {
+    setBusy(true);
+    try {
+      const res = await api<{ receipt: JournalReceipt }>('POST', '/receipts', {
+        uuid: cart.uuid,
+        type: 'sale',
+        lines: cart.lines.map((l) => ({
+          itemId: l.itemId,
+          quantity: l.quantity,
+          ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
+          ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
+          ...(l.barcode ? { barcode: l.barcode } : {}),
+        })),
+        receiptDiscountMinor: cart.receiptDiscountMinor,
+        payments,
+      });
+      setCart(emptyCart());
+      setSelected(null);
+      closeDialog();
+      setMessage({ kind: 'info', text: t('sale.done', { number: res.receipt.number, change: money(res.receipt.changeMinor) }) });
+      void api('POST', '/display', { top: t('pay.change'), bottom: money(res.receipt.changeMinor) }).catch(() => undefined);
+      await onChanged();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const postpone = async () => {
+    if (cart.lines.length === 0) return;
+    try {
+      await api('POST', '/postponed', { uuid: cart.uuid, label: `${t('total.lines', { n: cart.lines.length })} · ${money(totals.grossMinor)}`, cart });
+      setCart(emptyCart());
+      setMessage({ kind: 'info', text: t('postponed.saved') });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const recall = async (uuid: string) => {
+    try {
+      if (cart.lines.length > 0) await postpone();
+      const r = await api<{ cart: Cart }>('POST', `/postponed/${encodeURIComponent(uuid)}/recall`);
+      setCart(r.cart);
+      closeDialog();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const lock = async () => {
+    await api('POST', '/lock').catch(() => undefined);
+    await onChanged();
+  };
+
+  const needLine = (d: DialogKind) => () => line && setDialog(d);
+  const needLines = (d: DialogKind) => () => cart.lines.length > 0 && setDialog(d);
+  const actions: Action[] = [
+    { key: 'F1', label: 'key.search', run: () => input.current?.focus() },
+    { key: 'F2', label: 'key.qty', run: needLine('qty') },
+    { key: 'F3', label: 'key.lineDiscount', run: needLine('lineDiscount') },
+    { key: 'F4', label: 'key.receiptDiscount', run: needLines('receiptDiscount') },
+    { key: 'F5', label: 'key.pay', run: needLines('pay') },
+    { key: 'F6', label: 'key.postpone', run: () => void postpone() },
+    { key: 'F7', label: 'key.recall', run: () => setDialog('postponed') },
+    { key: 'F8', label: 'key.cancelLine', run: needLine('cancelLine') },
+    { key: 'F9', label: 'key.cancelReceipt', run: needLines('cancelReceipt') },
+    { key: 'F10', label: 'key.return', run: () => setDialog('return') },
+    { key: 'F11', label: 'key.cash', run: () => setDialog('cash') },
+    { key: 'F12', label: 'key.reports', run: () => setDialog('reports') },
+  ];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog) return;
+      const action = actions.find((a) => a.key === e.key);
+      if (action) {
+        e.preventDefault();
+        action.run();
+      } else if (e.ctrlKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const onInputKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const pick = results[resultIndex];
+      if (pick && !/^[\d*.,]+$/.test(text.trim())) add(pick, '1.000');
+      else void enterCode(text);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const dir = e.key === 'ArrowDown' ? 1 : -1;
+      if (results.length) setResultIndex((i) => Math.max(0, Math.min(results.length - 1, i + dir)));
+      else if (cart.lines.length) {
+        const idx = cart.lines.findIndex((l) => l.key === line?.key);
+        setSelected(cart.lines[Math.max(0, Math.min(cart.lines.length - 1, idx + dir))]!.key);
+      }
+    } else if (e.key === 'Escape') {
+      setText('');
+      setResults([]);
+    }
+  };
+
+  return (
+    <main className="screen sale">
+      <StatusBar status={status} languagePicker={languagePicker} onLock={() => void lock()} />
+      <section className="sale-body">
+        <div className="sale-left">
+          <input
+            ref={input}
+            className="code-input"
+            autoFocus
+            value={text}
+            placeholder={t('sale.input')}
+            aria-label={t('sale.input')}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onInputKey}
+          />
+          {results.length > 0 && (
+            <ul className="results" role="listbox">
+              {results.map((r, i) => (
+                <li key={r.id} role="option" aria-selected={i === resultIndex} className={i === resultIndex ? 'selected' : ''} onMouseDown={() => add(r, '1.000')}>
+                  <span className="code">{r.code}</span>
+                  <span>{r.name}</span>
+                  <span className="num">{money(r.priceMinor)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="lines-wrap">
+            {cart.lines.length === 0 ? (
+              <p className="empty">{t('sale.empty')}</p>
+            ) : (
+              <table className="lines" data-testid="lines">
+                <thead>
+                  <tr>
+                    <th>{t('col.item')}</th>
+                    <th className="num">{t('col.qty')}</th>
+                    <th className="num">{t('col.price')}</th>
+                    <th className="num">{t('col.discount')}</th>
+                    <th className="num">{t('col.amount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cart.lines.map((l, i) => (
+                    <tr key={l.key} className={l.key === line?.key ? 'selected' : ''} onClick={() => setSelected(l.key)}>
+                      <td>
+                        <span className="code">{l.code}</span> {l.name}
+                      </td>
+                      <td className="num">{qty(l.quantity, l.weighted)}</td>
+                      <td className="num">{money(l.unitPriceMinor)}</td>
+                      <td className="num">{totals.lines[i]?.discountMinor ? money(totals.lines[i]!.discountMinor) : ''}</td>
+                      <td className="num">{money(totals.lines[i]?.grossMinor ?? 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </div>
+        <aside className="sale-right">
+          <div className="total">
+            <span>{t('total.total')}</span>
+            <strong data-testid="total">{money(totals.grossMinor)}</strong>
+          </div>
+          {totals.discountMinor > 0 && (
+            <div className="row">
+              <span>{t('total.discount')}</span>
+              <span className="num">{money(totals.discountMinor)}</span>
+            </div>
+          )}
+          {totals.vat.map((v) => (
+            <div className="row" key={v.rate}>
+              <span>{t('total.vat', { rate: v.rate })}</span>
+              <span className="num">{money(v.vatMinor)}</span>
+            </div>
+          ))}
+          <div className="row">
+            <span>{t('total.vatTotal')}</span>
+            <span className="num">{money(totals.vatMinor)}</span>
+          </div>
+          <div className="row muted">{t('total.lines', { n: cart.lines.length })}</div>
+          {message && (
+            <p className={message.kind === 'error' ? 'message' : 'info'} role="status" data-testid="message">
+              {message.text}
+            </p>
+          )}
+        </aside>
+      </section>
+      <nav className="fkeys">
+        {actions.map((a) => (
+          <button type="button" key={a.key} onClick={a.run}>
+            <kbd>{a.key}</kbd>
+            <span>{t(a.label)}</span>
+          </button>
+        ))}
+      </nav>
+
+      {dialog === 'qty' && line && (
+        <QuantityDialog
+          name={line.name}
+          weighted={line.weighted}
+          initial={line.weighted ? '' : String(Number(line.quantity))}
+          onClose={closeDialog}
+          onDone={(q) => {
+            setCart(setQuantity(cart, line.key, q));
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'lineDiscount' && line && (
+        <DiscountDialog
+          title={t('discount.lineTitle', { name: line.name })}
+          limitPercent={limit}
+          baseMinor={Math.round((line.unitPriceMinor * Number(line.quantity.replace('.', ''))) / 1000)}
+          allowPercent
+          onClose={closeDialog}
+          onDone={(d) => {
+            setCart(setLineDiscount(cart, line.key, d));
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'receiptDiscount' && (
+        <DiscountDialog
+          title={t('discount.receiptTitle')}
+          limitPercent={limit}
+          baseMinor={totals.grossMinor + cart.receiptDiscountMinor}
+          allowPercent={false}
+          onClose={closeDialog}
+          onDone={(d) => {
+            setCart({ ...cart, receiptDiscountMinor: d.minor ?? 0 });
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'pay' && <PayDialog totalMinor={totals.grossMinor} rounding={status.cashRounding} busy={busy} onPay={(p) => void pay(p)} onClose={closeDialog} />}
+      {dialog === 'postponed' && <PostponedDialog onRecall={(u) => void recall(u)} onClose={closeDialog} />}
+      {dialog === 'cancelLine' && line && (
+        <ReasonDialog
+          title={t('reason.cancelLine', { name: line.name })}
+          onClose={closeDialog}
+          onDone={(reason) => {
+            void api('POST', '/audit', { action: 'line.cancel', reason, detail: { itemId: line.itemId, quantity: line.quantity } }).catch(() => undefined);
+            setCart(removeLine(cart, line.key));
+            setSelected(null);
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'cancelReceipt' && (
+        <ReasonDialog
+          title={t('reason.cancelReceipt')}
+          onClose={closeDialog}
+          onDone={(reason) => {
+            void api('POST', '/audit', { action: 'receipt.cancel', reason, detail: { uuid: cart.uuid, lines: cart.lines.length, totalMinor: totals.grossMinor } }).catch(() => undefined);
+            setCart(emptyCart());
+            setSelected(null);
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'return' && (
+        <ReturnDialog
+          onClose={closeDialog}
+          onDone={(r) => {
+            closeDialog();
+            setMessage({ kind: 'info', text: t('sale.refundDone', { number: r.number, amount: money(r.grossMinor) }) });
+            void onChanged();
+          }}
+        />
+      )}
+      {dialog === 'cash' && (
+        <CashDialog
+          onClose={closeDialog}
+          onDone={() => {
+            closeDialog();
+            setMessage({ kind: 'info', text: t('cash.done') });
+          }}
+        />
+      )}
+      {dialog === 'reports' && (
+        <ReportsDialog
+          onClose={closeDialog}
+          onClosedShift={() => {
+            closeDialog();
+            void onChanged();
+          }}
+        />
+      )}
+    </main>
+  );
+}

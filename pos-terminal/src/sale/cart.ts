@@ -1,0 +1,108 @@
+// The receipt on the screen before it is paid: lines, discounts and a preview of the totals computed by
+// @kasa/domain exactly as the bridge will compute them when the receipt is recorded.
+import { cashRounding, computeTotals, Money, type CurrencyCode } from '@kasa/domain';
+import type { Item } from '../api/till-api';
+import { newUuid } from '../api/till-api';
+
+export interface CartLine {
+  key: string;
+  itemId: string;
+  code: string;
+  name: string;
+  weighted: boolean;
+  /** Decimal string with 3 places. */
+  quantity: string;
+  unitPriceMinor: number;
+  vatRate: string;
+  discountPercent?: string;
+  discountMinor?: number;
+  barcode?: string;
+}
+
+export interface Cart {
+  uuid: string;
+  lines: CartLine[];
+  receiptDiscountMinor: number;
+}
+
+export function emptyCart(): Cart {
+  return { uuid: newUuid(), lines: [], receiptDiscountMinor: 0 };
+}
+
+export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number): Cart {
+  // The same piece item scanned again adds to its line; weighed and price-embedded items get a line each.
+  const same = !item.weighted && embeddedPriceMinor === undefined ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent) : undefined;
+  if (same) {
+    const q = (Number(same.quantity.replace('.', '')) + Number(quantity.replace('.', ''))) / 1000;
+    return setQuantity(cart, same.key, q.toFixed(3));
+  }
+  const line: CartLine = {
+    key: newUuid(),
+    itemId: item.id,
+    code: item.code,
+    name: item.name,
+    weighted: item.weighted,
+    quantity,
+    unitPriceMinor: embeddedPriceMinor ?? item.priceMinor,
+    vatRate: item.vatRate,
+    ...(barcode ? { barcode } : {}),
+  };
+  return { ...cart, lines: [...cart.lines, line] };
+}
+
+export function setQuantity(cart: Cart, key: string, quantity: string): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.key === key ? { ...l, quantity } : l)) };
+}
+
+export function setLineDiscount(cart: Cart, key: string, d: { percent?: string; minor?: number }): Cart {
+  return {
+    ...cart,
+    lines: cart.lines.map((l) => {
+      if (l.key !== key) return l;
+      const { discountPercent: _p, discountMinor: _m, ...rest } = l;
+      return { ...rest, ...(d.percent ? { discountPercent: d.percent } : {}), ...(d.minor ? { discountMinor: d.minor } : {}) };
+    }),
+  };
+}
+
+export function removeLine(cart: Cart, key: string): Cart {
+  return { ...cart, lines: cart.lines.filter((l) => l.key !== key) };
+}
+
+export interface CartTotals {
+  lines: { key: string; grossMinor: number; discountMinor: number }[];
+  grossMinor: number;
+  vatMinor: number;
+  discountMinor: number;
+  vat: { rate: string; vatMinor: number }[];
+}
+
+export function cartTotals(cart: Cart, currency: string): CartTotals {
+  const cur = currency as CurrencyCode;
+  const major = (minor: number) => Money.fromMinor(minor, cur).amount;
+  if (cart.lines.length === 0) return { lines: [], grossMinor: 0, vatMinor: 0, discountMinor: 0, vat: [] };
+  const t = computeTotals(
+    cart.lines.map((l) => ({
+      quantity: l.quantity,
+      unitPrice: major(l.unitPriceMinor),
+      vatRate: l.vatRate,
+      ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
+      ...(l.discountMinor ? { discount: major(l.discountMinor) } : {}),
+    })),
+    { currency: cur, pricesIncludeTax: true, vatRounding: 'line', ...(cart.receiptDiscountMinor ? { documentDiscount: major(cart.receiptDiscountMinor) } : {}) },
+  );
+  return {
+    lines: cart.lines.map((l, i) => ({ key: l.key, grossMinor: t.lines[i]!.gross.toMinor(), discountMinor: t.lines[i]!.discount.toMinor() })),
+    grossMinor: t.gross.toMinor(),
+    vatMinor: t.vat.toMinor(),
+    discountMinor: t.discount.toMinor(),
+    vat: t.vatBreakdown.map((r) => ({ rate: r.rate, vatMinor: r.vat.toMinor() })),
+  };
+}
+
+/** What the customer pays in cash for the part not paid by card, after the shop's cash rounding. */
+export function cashDue(totalMinor: number, cardMinor: number, currency: string, rounding: string): number {
+  const rest = totalMinor - cardMinor;
+  if (rest <= 0) return 0;
+  return cashRounding(rounding).round(Money.fromMinor(rest, currency as CurrencyCode)).toMinor();
+}

@@ -1,0 +1,34 @@
+// Keyboard-wedge scanners type the code as a fast burst of keys ending in Enter. When no text field has
+// focus, such bursts are caught here; a person typing is slower than the gap and is ignored.
+import { useEffect, useRef } from 'react';
+
+const MAX_GAP_MS = 50;
+const MIN_LENGTH = 3;
+
+export function useScanner(onScan: (code: string) => void, enabled: boolean): void {
+  const buffer = useRef('');
+  const last = useRef(0);
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+      const now = performance.now();
+      if (now - last.current > MAX_GAP_MS) buffer.current = '';
+      last.current = now;
+      if (e.key === 'Enter') {
+        if (buffer.current.length >= MIN_LENGTH) {
+          e.preventDefault();
+          handler.current(buffer.current);
+        }
+        buffer.current = '';
+      } else if (e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        buffer.current += e.key;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
