@@ -29,6 +29,8 @@ export interface FiscalStatus {
   rawMode: number;
   receiptType?: 'sale' | 'return';
   paperOut: boolean;
+  /** Printer state: printing stopped for lack of paper and, with paper back, waiting to continue. */
+  printer: 'ready' | 'printing' | 'paper_out' | 'waiting_continue';
   operator: number;
   documentNumber?: number;
   lastShiftNumber?: number;

@@ -21,6 +21,7 @@ export const CMD = {
   RETURN_SALE: 0x82,
   CLOSE_CHECK: 0x85,
   CANCEL_CHECK: 0x88,
+  CONTINUE_PRINT: 0xb0,
   OPEN_SHIFT: 0xe0,
   FN_STATUS: 0xff01,
   FN_FIND_DOCUMENT: 0xff0a,
@@ -28,6 +29,9 @@ export const CMD = {
 
 /** Register modes (low nibble of the mode byte). */
 export const MODE = { SHIFT_OPEN: 2, SHIFT_EXPIRED: 3, SHIFT_CLOSED: 4, CHECK_OPEN: 8 } as const;
+/** Printer submodes: 0 paper present, 1 passive paper out, 2 active paper out (stopped while printing),
+ *  3 after active paper out — waiting for the continue-print command B0h, 4/5 printing. */
+export const SUBMODE = { PAPER_PRESENT: 0, PASSIVE_PAPER_OUT: 1, ACTIVE_PAPER_OUT: 2, WAITING_CONTINUE: 3, PRINTING: 4 } as const;
 /** FN fiscal document types (FFD tag 1000 values) as 0xFF0A answers them. */
 export const FN_DOC = { REGISTRATION: 1, OPEN_SHIFT: 2, RECEIPT: 3, CLOSE_SHIFT: 5 } as const;
 

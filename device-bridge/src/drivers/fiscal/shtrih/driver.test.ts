@@ -153,3 +153,28 @@ test('a silent register is reported as fiscal.no_answer', { timeout: 20000 }, as
     await r.close();
   }
 });
+
+test('printer busy (50h) and paper running out mid-print (58h): the driver waits or continues printing, nothing doubles', { timeout: 20000 }, async () => {
+  const r = await rig();
+  try {
+    await r.fiscal.openShift();
+    r.register.setPrintingMs(150);
+    await r.fiscal.sale(bread);
+    await r.fiscal.sale(cheese); // refused with 50h while bread prints, sent again after a pause
+    assert.equal(r.register.state.openReceipt?.lines.length, 2);
+    r.register.setPrintingMs(0);
+    await new Promise((done) => setTimeout(done, 200));
+    r.register.paperRunsOutDuringNextPrint();
+    assert.deepEqual(await r.fiscal.closeReceipt({ payments: { cash: 50000 } }), { changeMinor: 9355 });
+    assert.equal((await r.fiscal.status()).printer, 'paper_out');
+    await assert.rejects(r.fiscal.sale(bread), { code: 'fiscal.no_check_paper' });
+    r.register.setPaperOut(false);
+    assert.equal((await r.fiscal.status()).printer, 'waiting_continue');
+    await r.fiscal.sale(bread); // 58h → B0h continue print → the sale again
+    assert.equal((await r.fiscal.status()).printer, 'ready');
+    assert.equal(r.register.state.journal.filter((e) => e.type === 'sale').length, 1);
+    assert.equal(r.register.state.openReceipt?.lines.length, 1);
+  } finally {
+    await r.close();
+  }
+});

@@ -6,7 +6,7 @@ import { DomainError } from '@kasa/domain';
 import type { Transport } from '../../../transports/transport';
 import { FrameQueue } from '../../scales/frame-queue';
 import {
-  CMD, FN_DOC, FN_STATUS, FULL_STATUS, LINK, MODE, SHORT_STATUS, createLinkDecoder, encodeCash, encodeCloseCheck, encodeFindDocument,
+  CMD, FN_DOC, FN_STATUS, FULL_STATUS, LINK, MODE, SHORT_STATUS, SUBMODE, createLinkDecoder, encodeCash, encodeCloseCheck, encodeFindDocument,
   encodeLine, encodePasswordOnly, encodePrintString, readUintLE, type LinkEvent,
 } from './codec';
 import { shtrihError } from './errors';
@@ -23,6 +23,10 @@ export interface ShtrihOptions {
   answerTimeoutMs?: number;
   /** Resends after NAK, and attempts for read-only queries. */
   retries?: number;
+  /** While the register answers 50h "printing previous command", wait this long and send again (default 200 ms)... */
+  busyRetryMs?: number;
+  /** ...at most this many times (default 50). */
+  busyRetries?: number;
 }
 
 const QUERIES = new Set<number>([CMD.SHORT_STATUS, CMD.FULL_STATUS, CMD.FN_STATUS, CMD.FN_FIND_DOCUMENT]);
@@ -35,6 +39,8 @@ export class ShtrihFiscal implements FiscalProtocol {
   private readonly linkTimeout: number;
   private readonly answerTimeout: number;
   private readonly retries: number;
+  private readonly busyRetryMs: number;
+  private readonly busyRetries: number;
   private busy: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -47,14 +53,35 @@ export class ShtrihFiscal implements FiscalProtocol {
     this.linkTimeout = options.linkTimeoutMs ?? 1000;
     this.answerTimeout = options.answerTimeoutMs ?? 20000;
     this.retries = options.retries ?? 3;
+    this.busyRetryMs = options.busyRetryMs ?? 200;
+    this.busyRetries = options.busyRetries ?? 50;
   }
 
   /** Sends one command frame and returns the answer data after the error byte; throws DomainError on errors. */
   send(frame: Uint8Array): Promise<Uint8Array> {
-    const job = () => this.exchange(frame);
+    const job = () => this.withPrinterRecovery(frame);
     const next = this.busy.then(job, job);
     this.busy = next.catch(() => undefined);
     return next;
+  }
+
+  /** A command refused with 50h (still printing) or 58h (waiting for continue-print after the paper was replaced) was
+   *  not executed, so it is safe to send again: after a pause, or after B0h continue-print. */
+  private async withPrinterRecovery(frame: Uint8Array): Promise<Uint8Array> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.exchange(frame);
+      } catch (e) {
+        if (!(e instanceof DomainError) || attempt >= this.busyRetries) throw e;
+        if (e.code === 'fiscal.printing_previous_command') await new Promise((r) => setTimeout(r, this.busyRetryMs));
+        else if (e.code === 'fiscal.waiting_continue_print') {
+          await this.exchange(encodePasswordOnly(CMD.CONTINUE_PRINT, this.pwd)).catch((busy: unknown) => {
+            if (!(busy instanceof DomainError && busy.code === 'fiscal.printing_previous_command')) throw busy;
+          });
+        }
+        else throw e;
+      }
+    }
   }
 
   private async exchange(frame: Uint8Array): Promise<Uint8Array> {
@@ -140,7 +167,8 @@ export class ShtrihFiscal implements FiscalProtocol {
       mode,
       rawMode: raw,
       ...(mode === 'receipt_open' ? { receiptType: raw >> 4 === 2 ? ('return' as const) : ('sale' as const) } : {}),
-      paperOut: submode === 1 || submode === 2 || submode === 3,
+      paperOut: submode === SUBMODE.PASSIVE_PAPER_OUT || submode === SUBMODE.ACTIVE_PAPER_OUT,
+      printer: submode === SUBMODE.WAITING_CONTINUE ? 'waiting_continue' : submode === SUBMODE.PASSIVE_PAPER_OUT || submode === SUBMODE.ACTIVE_PAPER_OUT ? 'paper_out' : submode >= SUBMODE.PRINTING ? 'printing' : 'ready',
       operator: d[FULL_STATUS.OPERATOR] ?? 0,
       documentNumber: readUintLE(d, FULL_STATUS.DOCUMENT_NUMBER, 2),
       lastShiftNumber: readUintLE(d, FULL_STATUS.LAST_SHIFT, 2),

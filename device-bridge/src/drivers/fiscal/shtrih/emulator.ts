@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { DeviceEmulator } from '../../codec';
 import {
-  CMD, FN_DOC, LINK, MODE, createLinkDecoder, decodeCloseCheck, decodeLine, encodeFrame, readText, readUintLE, textField, uintLE,
+  CMD, FN_DOC, LINK, MODE, SUBMODE, createLinkDecoder, decodeCloseCheck, decodeLine, encodeFrame, readText, readUintLE, textField, uintLE,
 } from './codec';
 
 export interface JournalLine {
@@ -54,6 +54,11 @@ export interface ShtrihEmulator extends DeviceEmulator {
   readonly state: ShtrihState;
   /** Fault: no check paper — printing commands answer 6Bh. */
   setPaperOut(out: boolean): void;
+  /** Fault: the next printing command takes effect, then the paper runs out mid-print (submode 2); once paper is back
+   *  the register waits for continue-print B0h (submode 3) and refuses other commands with 58h. */
+  paperRunsOutDuringNextPrint(): void;
+  /** Fault: each printing command keeps the printer busy this long; commands meanwhile are refused with 50h. */
+  setPrintingMs(ms: number): void;
   /** Fault: the register does not answer anything (not even ENQ). */
   setSilent(silent: boolean): void;
   /** Fault: the next matching command is executed and stored, then power is lost before the answer; the register
@@ -93,6 +98,10 @@ class ShtrihRegister implements ShtrihEmulator {
   private readonly decoder = createLinkDecoder();
   private pending: Uint8Array | undefined;
   private paperOut = false;
+  private paperRunsOut = false;
+  private stoppedPrint = false;
+  private printingMs = 0;
+  private busyUntil = 0;
   private silent = false;
   private offUntil = 0;
   private cut: { command?: number; offMs: number } | undefined;
@@ -103,6 +112,14 @@ class ShtrihRegister implements ShtrihEmulator {
   }
 
   setPaperOut(out: boolean) { this.paperOut = out; }
+  paperRunsOutDuringNextPrint() { this.paperRunsOut = true; }
+  setPrintingMs(ms: number) { this.printingMs = ms; }
+
+  private submode(): number {
+    if (this.stoppedPrint) return this.paperOut ? SUBMODE.ACTIVE_PAPER_OUT : SUBMODE.WAITING_CONTINUE;
+    if (this.paperOut) return SUBMODE.PASSIVE_PAPER_OUT;
+    return Date.now() < this.busyUntil ? SUBMODE.PRINTING : SUBMODE.PAPER_PRESENT;
+  }
   setSilent(silent: boolean) { this.silent = silent; }
   powerCutOnNext(command?: number, offMs = 300) { this.cut = { command, offMs }; }
   sendGarbageOnce(bytes = Uint8Array.of(0xff, 0x13, 0x37, 0xaa, 0x55, 0x80)) { this.garbage = bytes; }
@@ -178,6 +195,15 @@ class ShtrihRegister implements ShtrihEmulator {
       if (data.length < 4 || data.length < (MINIMUM_DATA[command] ?? 4)) throw new Refusal(0x33);
       const operator = this.operatorFor(readUintLE(data, 0, 4));
       const out = this.run(command, data, operator);
+      if (PRINTING.has(command)) {
+        this.busyUntil = Date.now() + this.printingMs;
+        if (this.paperRunsOut) {
+          // the command is done (stored), but its printout stops when the roll ends
+          this.paperRunsOut = false;
+          this.paperOut = true;
+          this.stoppedPrint = true;
+        }
+      }
       return encodeFrame(command, [0x00, ...out]);
     } catch (e) {
       if (e instanceof Refusal) return encodeFrame(command, [e.code]);
@@ -193,10 +219,19 @@ class ShtrihRegister implements ShtrihEmulator {
 
   private run(command: number, data: Uint8Array, operator: number): number[] {
     const s = this.state;
+    const query = command === CMD.SHORT_STATUS || command === CMD.FULL_STATUS || command === CMD.FN_STATUS || command === CMD.FN_FIND_DOCUMENT;
+    if (!query && Date.now() < this.busyUntil) throw new Refusal(0x50);
+    if (command === CMD.CONTINUE_PRINT) {
+      if (!this.stoppedPrint) throw new Refusal(0x73);
+      if (this.paperOut) throw new Refusal(0x6b);
+      this.stoppedPrint = false;
+      return [operator];
+    }
+    if (!query && this.stoppedPrint) throw new Refusal(this.paperOut ? 0x6b : 0x58);
     if (PRINTING.has(command) && this.paperOut) throw new Refusal(0x6b);
     switch (command) {
       case CMD.SHORT_STATUS:
-        return [operator, 0x90, 0x00, this.modeByte(), this.paperOut ? 1 : 0, 0, 0x33, 0x25, 0, 0, 0, 0xff, 0xff, 0xff, 0];
+        return [operator, 0x90, 0x00, this.modeByte(), this.submode(), 0, 0x33, 0x25, 0, 0, 0, 0xff, 0xff, 0xff, 0];
       case CMD.FULL_STATUS:
         return this.fullStatus(operator);
       case CMD.OPEN_SHIFT: {
@@ -321,7 +356,7 @@ class ShtrihRegister implements ShtrihEmulator {
     const time = [at.getHours(), at.getMinutes(), at.getSeconds()];
     const lastClosedShift = s.shiftOpen ? s.shiftNumber - 1 : s.shiftNumber;
     return [
-      operator, 0x41, 0x33, ...uintLE(2040, 2), 1, 3, 24, 1, ...uintLE(s.documentNumber & 0xffff, 2), 0x90, 0x00, this.modeByte(), this.paperOut ? 1 : 0, 1,
+      operator, 0x41, 0x33, ...uintLE(2040, 2), 1, 3, 24, 1, ...uintLE(s.documentNumber & 0xffff, 2), 0x90, 0x00, this.modeByte(), this.submode(), 1,
       0x41, 0x33, ...uintLE(2040, 2), 1, 3, 24, ...date, ...time, 0x0f, ...uintLE(12345678, 4), ...uintLE(Math.max(0, lastClosedShift), 2), ...uintLE(2000, 2), 0, 3,
       ...uintLE(7707083893, 6),
     ];
