@@ -1,0 +1,87 @@
+// The till in a real browser: the built UI and the till routes on one server, a cashier logs in by PIN,
+// opens the shift, scans one item with a keyboard-wedge burst and takes cash for it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import { chromium } from 'playwright-core';
+import { hashPin } from './cashiers';
+import { recordingDevices } from './devices';
+import { registerTillRoutes } from './index';
+import { startStandIn } from './store-server-stand-in';
+
+const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../pos-terminal/dist');
+const CHROMIUM = '/usr/bin/chromium';
+const skip = !existsSync(join(DIST, 'index.html'))
+  ? `till UI build missing at ${DIST}: run "npm run build -w @kasa/pos-terminal" first`
+  : !existsSync(CHROMIUM)
+    ? `${CHROMIUM} missing: apt-get install -y chromium`
+    : false;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+test('a cashier logs in by PIN and sells one scanned item for cash', { skip, timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-ui-'));
+  const server = await startStandIn(
+    [{ id: 1, code: '1001', name: 'Rye bread', unit: 'pcs', weighted: false, marked: false, vatRate: '21', priceMinor: 129, currency: 'EUR', barcodes: ['4750000000014'] }],
+    [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: ['till.sell'], language: 'en' }],
+  );
+  const app = Fastify();
+  const devices = recordingDevices();
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', devices, sync: { minBackoffMs: 20, maxBackoffMs: 100 } });
+  // The bridge serves the build the same way: files from dist, index.html for everything else.
+  app.get('/*', async (req, reply) => {
+    const path = normalize(decodeURIComponent(req.url.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path);
+    const target = file.startsWith(DIST) && existsSync(file) && extname(file) ? file : join(DIST, 'index.html');
+    return reply.type(TYPES[extname(target)] ?? 'application/octet-stream').send(readFileSync(target));
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    await till.sync.pullNow();
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.getByText('PIN', { exact: true }).waitFor();
+    assert.deepEqual(errors, [], 'the login screen loads without console errors');
+
+    await page.locator('#pin').fill('1111');
+    await page.keyboard.press('Enter');
+    await page.getByText('No shift is open').waitFor();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await page.getByText('Scan an item to start the receipt').waitFor();
+
+    // A scanner is a keyboard typing fast and pressing Enter.
+    await page.keyboard.type('4750000000014', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lines').getByText('Rye bread').waitFor();
+    assert.equal(await page.getByTestId('total').textContent(), '€1.29');
+
+    await page.keyboard.press('F5');
+    await page.locator('#pay-cash').fill('2');
+    assert.equal(await page.getByTestId('change').textContent(), '€0.71');
+    await page.keyboard.press('Enter');
+    await page.getByText('Receipt T01-000001 done. Change: €0.71').waitFor();
+
+    const end = Date.now() + 10_000;
+    while (server.received.length < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(server.received.length, 1);
+    assert.deepEqual(server.received[0]!.payments, [{ method: 'cash', amountMinor: 129 }]);
+    assert.ok(devices.calls.some((c) => c.kind === 'fiscalReceipt'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await app.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
