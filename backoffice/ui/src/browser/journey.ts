@@ -75,6 +75,10 @@ export async function managerReceivesTwoItemsAndPosts(browser: Browser, baseUrl:
     await page.keyboard.press('Enter');
   }
   assert.equal(await page.locator('table.lines tbody tr').count(), 3, 'Enter on the last price opened a third line');
+  // PayTraq's shortcut: N outside a text field adds a line; empty lines are left out of the document.
+  await page.locator('h1').click();
+  await page.keyboard.press('n');
+  assert.equal(await page.locator('table.lines tbody tr').count(), 4, 'N added a fourth line');
   await page.click('button[type=submit]');
 
   await page.waitForURL(/\/documents\/[^/]+$/);
@@ -97,6 +101,12 @@ export async function storekeeperOpensTerminal(browser: Browser, baseUrl: string
   const text = await page.locator('nav.tasks').innerText();
   for (const task of ['Receive goods', 'Stocktake count', 'Transfer']) assert.ok(text.includes(task), `task menu lists ${task}`);
   assert.match(await page.locator('.status-bar').innerText(), /All sent|Queued/);
+
+  // The language is remembered for this user: Latvian survives a reload.
+  await page.selectOption('header select', 'lv');
+  await page.waitForSelector('text=Izvēlieties uzdevumu');
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.waitForSelector('text=Izvēlieties uzdevumu');
   assert.deepEqual(errors, [], 'no console errors on the terminal');
   await context.close();
 }
