@@ -20,7 +20,7 @@ async function rig(protocol: ScaleProtocol, create: (o: ScaleEmulatorOptions) =>
   await hostSide.open();
   const emulator = create({ send: (b) => void deviceSide.write(b) });
   deviceSide.onData((c) => emulator.receive(c));
-  const driver = new ScaleDriver(hostSide, protocol, { answerTimeoutMs: 300, retries: 1 });
+  const driver = new ScaleDriver(hostSide, protocol, { answerTimeoutMs: 600, retries: 1 });
   return {
     emulator,
     driver,

@@ -18,7 +18,7 @@ async function rig(stateFile?: string) {
   await host.open();
   let register: ShtrihEmulator = createShtrihEmulator({ send: (b) => void device.write(b), stateFile });
   device.onData((c) => register.receive(c));
-  const fiscal = new ShtrihFiscal(host, { linkTimeoutMs: 250, answerTimeoutMs: 500, retries: 2 });
+  const fiscal = new ShtrihFiscal(host, { linkTimeoutMs: 500, answerTimeoutMs: 1000, retries: 2 });
   return {
     fiscal,
     get register() {

@@ -15,7 +15,7 @@ async function rig() {
   await host.open();
   const terminal: ConcertEmulator = createConcertEmulator({ send: (b) => void device.write(b), processingMs: 50, cardLast4: '4242' });
   device.onData((c) => terminal.receive(c));
-  const ecr = new ConcertTerminal(host, { linkTimeoutMs: 300, answerTimeoutMs: 800, retries: 2 });
+  const ecr = new ConcertTerminal(host, { linkTimeoutMs: 600, answerTimeoutMs: 2000, retries: 2 });
   return {
     terminal,
     ecr,
