@@ -14,6 +14,8 @@ export interface TillDevices {
   fiscalReceipt(receipt: unknown): Promise<DeviceResult>;
   openDrawer(): Promise<DeviceResult>;
   display(content: { top: string; bottom: string }): Promise<DeviceResult>;
+  /** Fiscal register operations beside receipts: open-shift, cash-in, cash-out, x-report, z-report. */
+  fiscal(operation: 'open-shift' | 'cash-in' | 'cash-out' | 'x-report' | 'z-report', payload: unknown): Promise<DeviceResult>;
 }
 
 /** The bridge's device routes; one place to change when the service's API moves. */
@@ -22,6 +24,8 @@ export const DEVICE_ROUTES = {
   fiscalReceipt: '/api/devices/fiscal/receipt',
   openDrawer: '/api/devices/drawer/open',
   display: '/api/devices/display',
+  /** `:operation` is replaced by the fiscal operation name. */
+  fiscal: '/api/devices/fiscal/:operation',
 } as const;
 
 export function bridgeDevices(app: FastifyInstance, headers: () => Record<string, string> = () => ({})): TillDevices {
@@ -44,6 +48,7 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
     fiscalReceipt: (r) => post(DEVICE_ROUTES.fiscalReceipt, r),
     openDrawer: () => post(DEVICE_ROUTES.openDrawer, {}),
     display: (c) => post(DEVICE_ROUTES.display, c),
+    fiscal: (op, p) => post(DEVICE_ROUTES.fiscal.replace(':operation', op), p),
   };
 }
 
@@ -54,5 +59,5 @@ export function recordingDevices(): TillDevices & { calls: { kind: string; paylo
     calls.push({ kind, payload });
     return { ok: true, status: 200 };
   };
-  return { calls, printReceipt: rec('printReceipt'), fiscalReceipt: rec('fiscalReceipt'), openDrawer: rec('openDrawer'), display: rec('display') };
+  return { calls, printReceipt: rec('printReceipt'), fiscalReceipt: rec('fiscalReceipt'), openDrawer: rec('openDrawer'), display: rec('display'), fiscal: (op, p) => rec(`fiscal:${op}`)(p) };
 }

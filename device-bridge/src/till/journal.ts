@@ -5,7 +5,7 @@ import { Decimal } from '@kasa/domain';
 import type { TillDatabase } from './database';
 import { nextCounter } from './database';
 import type { PricedReceipt } from './sale';
-import type { ReceiptPayload } from './store-server';
+import { wireId, type ReceiptPayload } from './store-server';
 
 export interface Shift {
   number: number;
@@ -167,12 +167,12 @@ export class Journal {
         number,
         type: input.type,
         ...(input.originalUuid ? { originalUuid: input.originalUuid } : {}),
-        cashierId: input.cashierId,
+        cashierId: wireId(input.cashierId),
         shiftNumber: shift.number,
         createdAt,
         currency: input.currency,
         lines: p.lines.map((l) => ({
-          itemId: l.itemId,
+          itemId: wireId(l.itemId),
           quantity: new Decimal(l.quantity).toFixed(3),
           unitPriceMinor: l.unitPriceMinor,
           discountMinor: l.totalDiscountMinor,

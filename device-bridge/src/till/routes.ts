@@ -41,15 +41,24 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
   app.post('/shift/open', async (req) => {
     const c = till.requireCashier();
     const b = (req.body as Body | undefined) ?? {};
-    return { shift: till.journal.startShift(c.id, minor(b.floatMinor ?? b.float ?? 0)) };
+    const shift = till.journal.startShift(c.id, minor(b.floatMinor ?? b.float ?? 0));
+    const fiscal = await till.devices.fiscal('open-shift', { shiftNumber: shift.number, cashier: c.name, floatMinor: shift.floatMinor });
+    return { shift, fiscal: { ok: fiscal.ok, status: fiscal.status } };
   });
   app.post('/shift/close', async (req) => {
     const c = till.requireCashier();
-    return { report: till.journal.closeShift(c.id, minor((req.body as Body | undefined)?.countedMinor)) };
+    const report = till.journal.closeShift(c.id, minor((req.body as Body | undefined)?.countedMinor));
+    const fiscal = await till.devices.fiscal('z-report', { shiftNumber: report.shift.number, cashier: c.name });
+    return { report, fiscal: { ok: fiscal.ok, status: fiscal.status } };
   });
   app.get('/report/x', async () => {
     till.requireCashier();
     return { report: till.journal.report(till.journal.requireShift().number) };
+  });
+  app.post('/report/x/print', async () => {
+    const c = till.requireCashier();
+    const r = await till.devices.fiscal('x-report', { shiftNumber: till.journal.requireShift().number, cashier: c.name });
+    return { ok: r.ok, status: r.status };
   });
 
   app.post('/cash', async (req) => {
@@ -57,6 +66,7 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const b = (req.body as Body | undefined) ?? {};
     const kind = b.kind === 'out' ? 'out' : b.kind === 'in' ? 'in' : (String(b.kind) as 'in');
     const move = till.journal.cashMove(c.id, kind, minor(b.amountMinor), String(b.reason ?? ''));
+    await till.devices.fiscal(kind === 'in' ? 'cash-in' : 'cash-out', { amountMinor: minor(b.amountMinor), reason: String(b.reason ?? ''), cashier: c.name });
     await till.devices.openDrawer();
     return { move };
   });

@@ -8,12 +8,17 @@ export interface ReceiptPayload {
   number: string;
   type: 'sale' | 'return';
   originalUuid?: string;
-  cashierId: string;
+  cashierId: string | number;
   shiftNumber: number;
   createdAt: string;
   currency: string;
-  lines: { itemId: string; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; markingCode?: string }[];
+  lines: { itemId: string | number; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; markingCode?: string }[];
   payments: { method: 'cash' | 'card'; amountMinor: number }[];
+}
+
+/** Ids travel back to the server in the type it sent them: numeric ids as numbers, others as strings. */
+export function wireId(id: string): string | number {
+  return /^[1-9]\d{0,14}$/.test(id) ? Number(id) : id;
 }
 
 /** A failed call: `status` 0 means the server could not be reached at all. */

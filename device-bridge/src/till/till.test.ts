@@ -121,8 +121,8 @@ test('a cash sale is journalled with the same cents as on paper and numbered per
       await until('receipts sent', () => till.journal.pendingCount() === 0);
       assert.deepEqual(server.received.map((r) => r.number), ['T01-000001', 'T01-000002']);
       assert.deepEqual(server.received[0]!.lines, [
-        { itemId: '1', quantity: '2.000', unitPriceMinor: 129, discountMinor: 0, vatRate: '21' },
-        { itemId: '2', quantity: '0.756', unitPriceMinor: 349, discountMinor: 0, vatRate: '12' },
+        { itemId: 1, quantity: '2.000', unitPriceMinor: 129, discountMinor: 0, vatRate: '21' },
+        { itemId: 2, quantity: '0.756', unitPriceMinor: 349, discountMinor: 0, vatRate: '12' },
       ]);
       assert.equal(server.received[1]!.lines[0]!.discountMinor, 100);
       const z = till.journal.closeShift(anna.id, 6000);
