@@ -74,3 +74,9 @@ test('Massa-K weight answer: 1235 g stable net, decoded across chunks with noise
   corrupted[corrupted.length - 1] = 0xee;
   assert.deepEqual(d.push(corrupted), []);
 });
+
+test('Massa-K division byte 0 means 0.1 g units: 12345 → 1234.5 g, reported as 1235 g', () => {
+  // weight 12345 = 0x3039 → 39 30 00 00; division 0; stable; gross; not zero
+  const frame = encodeMassaKFrame(MASSAK.CMD_ACK_MASSA, [0x39, 0x30, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00]);
+  assert.deepEqual(createMassaKDecoder().push(frame), [{ type: 'reading', reading: { status: 'ok', grams: 1235, stable: true, net: false, zero: false } }]);
+});

@@ -113,13 +113,17 @@ test('the register refuses what the mode forbids, with translatable keys', { tim
   }
 });
 
-test('line noise instead of an answer: the driver asks again (ENQ → ACK) and the line is sold once', { timeout: 20000 }, async () => {
+test('line noise on either side: the driver asks again (ENQ → ACK) or resends a NAKed frame, each line sold once', { timeout: 20000 }, async () => {
   const r = await rig();
   try {
     await r.fiscal.openShift();
     r.register.sendGarbageOnce();
     await r.fiscal.sale(bread);
     assert.equal(r.register.state.openReceipt?.lines.length, 1);
+    // a damaged command frame is NAKed by the register and sent again: still one line per sale
+    r.register.nakNextFrame();
+    await r.fiscal.sale(cheese);
+    assert.equal(r.register.state.openReceipt?.lines.length, 2);
   } finally {
     await r.close();
   }

@@ -59,6 +59,8 @@ export interface ShtrihEmulator extends DeviceEmulator {
   paperRunsOutDuringNextPrint(): void;
   /** Fault: each printing command keeps the printer busy this long; commands meanwhile are refused with 50h. */
   setPrintingMs(ms: number): void;
+  /** Fault: the next command frame arrives damaged (line noise): the register answers NAK and does not execute it. */
+  nakNextFrame(): void;
   /** Fault: the register does not answer anything (not even ENQ). */
   setSilent(silent: boolean): void;
   /** Fault: the next matching command is executed and stored, then power is lost before the answer; the register
@@ -99,6 +101,7 @@ class ShtrihRegister implements ShtrihEmulator {
   private pending: Uint8Array | undefined;
   private paperOut = false;
   private paperRunsOut = false;
+  private nakNext = false;
   private stoppedPrint = false;
   private printingMs = 0;
   private busyUntil = 0;
@@ -113,6 +116,7 @@ class ShtrihRegister implements ShtrihEmulator {
 
   setPaperOut(out: boolean) { this.paperOut = out; }
   paperRunsOutDuringNextPrint() { this.paperRunsOut = true; }
+  nakNextFrame() { this.nakNext = true; }
   setPrintingMs(ms: number) { this.printingMs = ms; }
 
   private submode(): number {
@@ -140,7 +144,10 @@ class ShtrihRegister implements ShtrihEmulator {
       else if (event.type === 'nak') {
         if (this.pending) this.transmit(this.pending);
       } else if (event.type === 'bad_frame') this.opts.send(Uint8Array.of(LINK.NAK));
-      else if (event.type === 'frame') {
+      else if (event.type === 'frame' && this.nakNext) {
+        this.nakNext = false;
+        this.opts.send(Uint8Array.of(LINK.NAK));
+      } else if (event.type === 'frame') {
         this.opts.send(Uint8Array.of(LINK.ACK));
         const answer = this.execute(event.command, event.data);
         const cut = this.cut;
