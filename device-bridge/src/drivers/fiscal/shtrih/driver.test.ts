@@ -124,6 +124,10 @@ test('line noise on either side: the driver asks again (ENQ → ACK) or resends 
     r.register.nakNextFrame();
     await r.fiscal.sale(cheese);
     assert.equal(r.register.state.openReceipt?.lines.length, 2);
+    // an answer with a wrong LRC is NAKed by the driver and sent again by the register
+    r.register.corruptNextAnswer();
+    await r.fiscal.sale(bread);
+    assert.equal(r.register.state.openReceipt?.lines.length, 3);
   } finally {
     await r.close();
   }

@@ -61,6 +61,8 @@ export interface ShtrihEmulator extends DeviceEmulator {
   setPrintingMs(ms: number): void;
   /** Fault: the next command frame arrives damaged (line noise): the register answers NAK and does not execute it. */
   nakNextFrame(): void;
+  /** Fault: the next answer frame goes out with a wrong LRC once (the host should NAK it and get it again). */
+  corruptNextAnswer(): void;
   /** Fault: the register does not answer anything (not even ENQ). */
   setSilent(silent: boolean): void;
   /** Fault: the next matching command is executed and stored, then power is lost before the answer; the register
@@ -102,6 +104,7 @@ class ShtrihRegister implements ShtrihEmulator {
   private paperOut = false;
   private paperRunsOut = false;
   private nakNext = false;
+  private corruptNext = false;
   private stoppedPrint = false;
   private printingMs = 0;
   private busyUntil = 0;
@@ -117,6 +120,7 @@ class ShtrihRegister implements ShtrihEmulator {
   setPaperOut(out: boolean) { this.paperOut = out; }
   paperRunsOutDuringNextPrint() { this.paperRunsOut = true; }
   nakNextFrame() { this.nakNext = true; }
+  corruptNextAnswer() { this.corruptNext = true; }
   setPrintingMs(ms: number) { this.printingMs = ms; }
 
   private submode(): number {
@@ -169,6 +173,13 @@ class ShtrihRegister implements ShtrihEmulator {
     if (this.garbage) {
       this.opts.send(this.garbage);
       this.garbage = undefined;
+      return;
+    }
+    if (this.corruptNext) {
+      this.corruptNext = false;
+      const bad = Uint8Array.from(frame);
+      bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
+      this.opts.send(bad);
       return;
     }
     this.opts.send(frame);
