@@ -3,7 +3,8 @@
 //   host ENQ 05h → scale ACK 06h → host DC1 11h → scale
 //   SOH 01h | STX 02h | STA 'S'(53h) stable / 'U'(55h) unstable | SIGN '-'(2Dh) / SP(20h) | W5..W0 (6 ASCII, with the
 //   decimal point, e.g. "01.235") | UN1 UN2 "kg" | BCC | ETX 03h | EOT 04h         — 15 bytes
-// BCC is "block check character, exclusive or": XOR of STA through UN2. The manual names no overload code; CAS
+// BCC: the manual says only "block check character, exclusive or"; this codec XORs the data between STX and BCC
+// (STA through UN2) — check against a real indicator before relying on it. The manual names no overload code; CAS
 // indicators show "OL" on the display, and this codec treats a weight field containing "OL" as overload.
 import { ascii, fromAscii, scanningDecoder } from '../frame-queue';
 import { gramsToKgText, kgToGrams, type ScaleEvent, type ScaleProtocol, type WeightReading } from '../weighing';

@@ -7,6 +7,8 @@
 // Commands: CMD_GET_MASSA 23h → CMD_ACK_MASSA 24h {weight int32 LE, division, stable, net, zero};
 // CMD_SET_TARE A3h {tare int32 LE} → CMD_ACK_SET_TARE 12h or CMD_NACK_TARE 15h; CMD_SET_ZERO 72h → CMD_ACK_SET 27h;
 // any command → CMD_ERROR 28h {code} on failure.
+// Written from the protocol description from memory of it (not a captured trace): confirm the CRC routine, the zero
+// command and the error codes against a real scale's answers before shipping.
 import { concatBytes, scanningDecoder } from '../frame-queue';
 import type { ScaleEvent, ScaleProtocol, WeightReading } from '../weighing';
 
