@@ -77,6 +77,17 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     assert.equal(server.received.length, 1);
     assert.deepEqual(server.received[0]!.payments, [{ method: 'cash', amountMinor: 129 }]);
     assert.ok(devices.calls.some((c) => c.kind === 'fiscalReceipt'));
+
+    // A scan while no field has focus is still caught as a keyboard-wedge burst.
+    await page.getByTestId('total').click();
+    await page.keyboard.type('4750000000014', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lines').getByText('Rye bread').waitFor();
+
+    // Anna switches the till to Latvian: the F-keys follow, and money stays in euro.
+    await page.locator('.status-bar select').selectOption('lv');
+    await page.getByText('Maksāt', { exact: true }).waitFor();
+    assert.match((await page.getByTestId('total').textContent()) ?? '', /1,29\s€/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -156,6 +156,7 @@ export class Till {
       lines = req.lines.map((l) => {
         const item = this.catalogue.byId(String(l.itemId));
         if (!item) throw new DomainError('item.not_found', { item: String(l.itemId) }, 404);
+        if (item.marked && !l.markingCode) throw new DomainError('marking.required', { item: item.name }, 400);
         const embedded = l.barcode ? this.catalogue.lookupBarcode(l.barcode) : undefined;
         const unitPriceMinor = embedded?.embeddedPriceMinor !== undefined && embedded.item.id === item.id ? embedded.embeddedPriceMinor : item.priceMinor;
         if (!item.weighted) {

@@ -73,6 +73,11 @@ export function ReportsDialog({ onClosedShift, onClose }: { onClosedShift: () =>
         </>
       )}
       {!z && (
+        <button type="button" onClick={() => void api('POST', '/report/x/print').catch(() => undefined)}>
+          {t('report.print')} {t('report.x')}
+        </button>
+      )}
+      {!z && (
         <label>
           {t('shift.counted')} — {t('shift.close')}
           <input autoFocus inputMode="decimal" value={counted} onChange={(e) => setCounted(e.target.value)} />

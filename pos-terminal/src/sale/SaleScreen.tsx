@@ -6,6 +6,7 @@ import { parseQuantityInput } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { CashDialog } from '../dialogs/CashDialog';
 import { DiscountDialog } from '../dialogs/DiscountDialog';
+import { MarkingDialog } from '../dialogs/MarkingDialog';
 import { PayDialog, type PaymentChoice } from '../dialogs/PayDialog';
 import { PostponedDialog } from '../dialogs/PostponedDialog';
 import { QuantityDialog } from '../dialogs/QuantityDialog';
@@ -16,7 +17,7 @@ import { addItem, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantit
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
 
-type DialogKind = 'qty' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
+type DialogKind = 'marking' | 'qty' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
 
 interface Action {
   key: string;
@@ -69,8 +70,17 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     window.setTimeout(() => input.current?.focus(), 0);
   }, []);
 
-  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number) => {
-    const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor);
+  const [marking, setMarking] = useState<{ item: Item; barcode?: string } | null>(null);
+
+  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string) => {
+    // A marked item goes on the receipt one pack at a time, each with the code from its pack.
+    if (item.marked && !markingCode) {
+      setMarking({ item, ...(barcode ? { barcode } : {}) });
+      setText('');
+      setResults([]);
+      return setDialog('marking');
+    }
+    const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor, markingCode);
     setCart(next);
     const added = next.lines.find((l) => l.itemId === item.id && (l.barcode ?? '') === (barcode ?? '')) ?? next.lines.at(-1)!;
     setSelected(next.lines.at(-1)!.key === added.key ? added.key : added.key);
@@ -144,6 +154,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
           ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
           ...(l.barcode ? { barcode: l.barcode } : {}),
+          ...(l.markingCode ? { markingCode: l.markingCode } : {}),
         })),
         receiptDiscountMinor: cart.receiptDiscountMinor,
         payments,
@@ -336,6 +347,16 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
         ))}
       </nav>
 
+      {dialog === 'marking' && marking && (
+        <MarkingDialog
+          name={marking.item.name}
+          onClose={closeDialog}
+          onDone={(code) => {
+            closeDialog();
+            add(marking.item, '1.000', marking.barcode, undefined, code);
+          }}
+        />
+      )}
       {dialog === 'qty' && line && (
         <QuantityDialog
           name={line.name}

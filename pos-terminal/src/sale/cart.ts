@@ -17,6 +17,8 @@ export interface CartLine {
   discountPercent?: string;
   discountMinor?: number;
   barcode?: string;
+  /** Marked goods (Честный знак and the like): the code scanned from the pack's DataMatrix. */
+  markingCode?: string;
 }
 
 export interface Cart {
@@ -29,9 +31,9 @@ export function emptyCart(): Cart {
   return { uuid: newUuid(), lines: [], receiptDiscountMinor: 0 };
 }
 
-export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number): Cart {
-  // The same piece item scanned again adds to its line; weighed and price-embedded items get a line each.
-  const same = !item.weighted && embeddedPriceMinor === undefined ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent) : undefined;
+export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string): Cart {
+  // The same piece item scanned again adds to its line; weighed, price-embedded and marked items get a line each.
+  const same = !item.weighted && embeddedPriceMinor === undefined && !markingCode ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent) : undefined;
   if (same) {
     const q = (Number(same.quantity.replace('.', '')) + Number(quantity.replace('.', ''))) / 1000;
     return setQuantity(cart, same.key, q.toFixed(3));
@@ -46,6 +48,7 @@ export function addItem(cart: Cart, item: Item, quantity: string, barcode?: stri
     unitPriceMinor: embeddedPriceMinor ?? item.priceMinor,
     vatRate: item.vatRate,
     ...(barcode ? { barcode } : {}),
+    ...(markingCode ? { markingCode } : {}),
   };
   return { ...cart, lines: [...cart.lines, line] };
 }
