@@ -83,7 +83,8 @@ export class TillSync {
   private async pull(): Promise<void> {
     try {
       const { cashiers } = await this.server.fetchCashiers();
-      this.cashiers.replace(cashiers);
+      // An empty answer from a half-configured server must not lock every cashier out of a working till.
+      if (cashiers.length > 0 || this.cashiers.count() === 0) this.cashiers.replace(cashiers);
       for (let page = 0; page < this.opts.maxPagesPerPull; page++) {
         const res = await this.server.fetchCatalogue(this.catalogue.cursor);
         this.catalogue.apply(res.items ?? [], String(res.cursor ?? ''));

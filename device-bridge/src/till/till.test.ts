@@ -30,11 +30,11 @@ async function until(what: string, cond: () => boolean, ms = 5000): Promise<void
   }
 }
 
-function openTill(dir: string, url: string): Till {
+function openTill(dir: string, url: string, tillCode = 'T01'): Till {
   const till = new Till({
     dataDir: dir,
     serverUrl: url,
-    tillCode: 'T01',
+    tillCode,
     devices: recordingDevices(),
     sync: { minBackoffMs: 20, maxBackoffMs: 80, cataloguePeriodMs: 60_000 },
   });
@@ -211,6 +211,33 @@ test('a cashier logs in by PIN after the store server has gone away', { timeout:
       assert.equal(till.catalogue.lookupBarcode('4750000000021')?.item.code, '1003');
     } finally {
       await till.close();
+    }
+  });
+});
+
+test('two tills selling offline never clash on receipt numbers', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const a = openTill(join(dir, 'a'), server.url, 'T01');
+    const b = openTill(join(dir, 'b'), server.url, 'T02');
+    try {
+      await Promise.all([a.sync.pullNow(), b.sync.pullNow()]);
+      server.mode = 'fail';
+      for (const till of [a, b]) {
+        const c = await till.login('1111');
+        till.journal.startShift(c.id, 0);
+      }
+      for (let i = 0; i < 2; i++) {
+        await a.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+        await b.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+      }
+      server.mode = 'ok';
+      a.sync.kick();
+      b.sync.kick();
+      await until('both tills sent', () => a.journal.pendingCount() + b.journal.pendingCount() === 0);
+      assert.deepEqual(server.received.map((r) => r.number).sort(), ['T01-000001', 'T01-000002', 'T02-000001', 'T02-000002']);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });
