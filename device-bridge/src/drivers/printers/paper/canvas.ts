@@ -47,7 +47,7 @@ export class PaperCanvas {
         const bits = g.columns[col] ?? 0;
         for (let r = 0; r < GLYPH_HEIGHT; r++) if (bits & (1 << r)) this.fillRect(cx + col * sx, y + 1 + r * sy, sx, sy);
       }
-      if (g.accent) this.fillRect(cx + 2 * sx, y, sx, sy);
+      if (g.accent) this.fillRect(cx + sx, y, 3 * sx, sy); // a bar above: macron, acute and háček alike
       cx += CELL_WIDTH * sx;
     }
     this.extendTo(y + CELL_HEIGHT * sy);
