@@ -95,3 +95,35 @@ test('a receipt sent while the paper is out prints once paper is loaded', () => 
   assert.equal(emu.receipts[0]?.text, 'Paldies\n');
   assert.equal(emu.receipts[0]?.cut, 'partial');
 });
+
+test('a Hungarian receipt on 48 columns through PC852 with a logo and a Code128 barcode', () => {
+  const huf = (a: string): Money => Money.of(a, 'HUF');
+  const emu = createEscPosEmulator({ send: () => undefined, columns: 48 });
+  const logo = { widthDots: 16, heightDots: 2, data: Uint8Array.of(0xff, 0xff, 0x81, 0x81) };
+  emu.receive(
+    layoutReceipt(
+      {
+        language: 'hu',
+        header: ['Pékség', 'Fő utca 2.'],
+        items: [{ name: 'Kenyér őrölt magvakkal', quantity: '1', price: huf('890.00'), sum: huf('890.00') }],
+        vat: [{ rate: '27%', base: huf('700.79'), vat: huf('189.21') }],
+        total: huf('890.00'),
+        payments: [{ method: 'Kártya', amount: huf('890.00') }],
+        footer: ['Köszönjük!'],
+        logo,
+        barcode: { system: 'CODE128', data: 'NY-000123' },
+      },
+      { columns: 48 },
+    ),
+  );
+  const r = emu.receipts[0];
+  assert.ok(r);
+  assert.match(r.text, /^Kenyér őrölt magvakkal$/m);
+  assert.match(r.text, /^ÖSSZESEN {30}890\.00 HUF$/m); // 8 + 30 + 10 = 48 columns
+  assert.match(r.text, /\[CODE128 NY-000123\]/);
+  assert.match(r.text, /\[IMAGE 16x2\]/);
+  const line = r.lines.find((l) => l.kind === 'text' && l.segments[0]?.text.startsWith('Kenyér'));
+  assert.ok(line?.kind === 'text');
+  // "Kenyér ő": é = 0x82, ő = 0x8B in PC852
+  assert.equal(Buffer.from(line.segments[0]?.bytes ?? []).toString('hex').slice(0, 16), '4b656e798272208b');
+});
