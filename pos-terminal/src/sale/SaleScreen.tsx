@@ -16,6 +16,7 @@ import { ReturnDialog } from '../dialogs/ReturnDialog';
 import { addItem, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantity, type Cart } from './cart';
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
+import { useBridgeScans } from './use-bridge-scans';
 
 type DialogKind = 'marking' | 'qty' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
 
@@ -117,6 +118,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
   };
 
   useScanner((code) => void enterCode(code), dialog === null);
+  useBridgeScans((code) => dialog === null && void enterCode(code), true);
 
   // Instant search by name while typing (not for digit-only codes, which a scanner finishes with Enter).
   useEffect(() => {
