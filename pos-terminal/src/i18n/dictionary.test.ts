@@ -1,7 +1,7 @@
 // Every text exists in all five languages, is not empty, and keeps the same {placeholders} as English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DICTIONARIES, LANGUAGES, translate } from './dictionary';
+import { asLanguage, DICTIONARIES, LANGUAGES, translate } from './dictionary';
 import { formatMoney, parseMoneyInput, parseQuantityInput } from './format';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,6 +17,13 @@ test('every key exists in en, lv, ru, cs and hu with the same placeholders', () 
       assert.deepEqual(placeholders(dict[k]!), placeholders((DICTIONARIES.en as Record<string, string>)[k]!), `${lang}.${k} placeholders`);
     }
   }
+});
+
+test('a cashier language from the server picks one of ours', () => {
+  assert.equal(asLanguage('lv-LV'), 'lv');
+  assert.equal(asLanguage('HU'), 'hu');
+  assert.equal(asLanguage('de'), 'en');
+  assert.equal(asLanguage(undefined), 'en');
 });
 
 test('the PIN prompt says PIN in every language', () => {

@@ -684,6 +684,8 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in en;
 }
 
+/** "lv", "lv-LV" or "LV" → "lv"; anything else → English. */
 export function asLanguage(code: string | undefined | null): Language {
-  return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
+  const short = (code ?? '').slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(short) ? (short as Language) : 'en';
 }
