@@ -1,2 +1,2 @@
-// integrations workspace entry
-export {};
+// integrations workspace entry: plain re-exports of each exchange part.
+export * from './commerceml/index';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './export';
+export { escapeText, escapeAttr, XmlFileWriter } from './xml-writer';
+export { minorToAmount } from './amounts';
+export { UNITS, exchangeUnit, type ExchangeUnit } from './units';
+export { MOVEMENT_OPERATIONS } from './documents-file';
