@@ -1,2 +1,3 @@
 // integrations workspace entry: plain re-exports of each exchange part.
 export * from './commerceml/index';
+export * from './bank/index';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './statement-file';
+export * from './operations';
+export * from './budget-items';
+export * from './cash-flow-report';
+export * from './statement-import';
