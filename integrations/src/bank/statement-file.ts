@@ -28,7 +28,7 @@ export function detectStatementEncoding(bytes: Uint8Array): StatementEncoding {
   }
   // The header is a few hundred bytes; Кодировка is among its first lines.
   const head = bytes.subarray(0, Math.min(bytes.length, 4096));
-  for (const [name, codec] of Object.entries(ENCODINGS) as Array<[StatementEncoding, string]>) {
+  for (const codec of Object.values(ENCODINGS)) {
     const key = iconv.encode('Кодировка=', codec);
     const at = indexOfBytes(head, key);
     if (at < 0) continue;
