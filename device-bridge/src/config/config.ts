@@ -41,6 +41,10 @@ export interface BridgeConfig {
   /** SQLite file of the durable job store; relative paths are resolved against the config file's folder. */
   dbFile: string;
   devices: DeviceConfig[];
+  /** The store server the till syncs with (back office), e.g. "http://127.0.0.1:3000". */
+  storeServerUrl?: string;
+  /** This till's code at the store server. */
+  tillCode?: string;
 }
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
