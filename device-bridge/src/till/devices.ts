@@ -1,7 +1,8 @@
-// The till's one door to the bridge's devices (receipt printer, fiscal printer, cash drawer, customer display).
-// Calls go through the bridge's own REST API in-process (fastify inject), so they run as the bridge's durable
-// jobs; a missing device or route never undoes a sale that is already in the journal.
+// The till's one door to the bridge's devices (receipt printer, fiscal register, cash drawer, customer display).
+// Calls go through the bridge's own REST API in-process (fastify inject), so every one runs as the bridge's
+// durable job under an idempotency key; a missing device or route never undoes a sale already in the journal.
 import type { FastifyInstance } from 'fastify';
+import type { PrintableReceipt } from './receipt-layout';
 
 export interface DeviceResult {
   ok: boolean;
@@ -9,29 +10,30 @@ export interface DeviceResult {
   body?: unknown;
 }
 
+export type FiscalOperation = 'open-shift' | 'cash-in' | 'cash-out' | 'x-report' | 'z-report';
+
 export interface TillDevices {
-  printReceipt(receipt: unknown): Promise<DeviceResult>;
-  fiscalReceipt(receipt: unknown): Promise<DeviceResult>;
-  openDrawer(): Promise<DeviceResult>;
-  display(content: { top: string; bottom: string }): Promise<DeviceResult>;
-  /** Fiscal register operations beside receipts: open-shift, cash-in, cash-out, x-report, z-report. */
-  fiscal(operation: 'open-shift' | 'cash-in' | 'cash-out' | 'x-report' | 'z-report', payload: unknown): Promise<DeviceResult>;
+  printReceipt(key: string, receipt: PrintableReceipt): Promise<DeviceResult>;
+  fiscalReceipt(key: string, receipt: unknown): Promise<DeviceResult>;
+  openDrawer(key?: string): Promise<DeviceResult>;
+  display(lines: string[]): Promise<DeviceResult>;
+  /** Fiscal register operations beside receipts; `amount` is a decimal string ("12.50") for cash in/out. */
+  fiscal(operation: FiscalOperation, key: string, body: { cashier?: string; amount?: string }): Promise<DeviceResult>;
 }
 
-/** The bridge's device routes; one place to change when the service's API moves. */
+/** The bridge's device routes (documented in service/schemas.ts); `?wait=0` queues the job and answers at once. */
 export const DEVICE_ROUTES = {
-  printReceipt: '/api/devices/printer/receipt',
-  fiscalReceipt: '/api/devices/fiscal/receipt',
-  openDrawer: '/api/devices/drawer/open',
-  display: '/api/devices/display',
-  /** `:operation` is replaced by the fiscal operation name. */
-  fiscal: '/api/devices/fiscal/:operation',
+  printReceipt: '/api/print/receipt?wait=0',
+  fiscalReceipt: '/api/fiscal/receipt?wait=0',
+  openDrawer: '/api/drawer/open?wait=0',
+  display: '/api/display?wait=0',
+  fiscal: (op: FiscalOperation) => `/api/fiscal/${op}?wait=0`,
 } as const;
 
 export function bridgeDevices(app: FastifyInstance, headers: () => Record<string, string> = () => ({})): TillDevices {
-  const post = async (url: string, payload: unknown): Promise<DeviceResult> => {
+  const post = async (url: string, payload: object): Promise<DeviceResult> => {
     try {
-      const res = await app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', ...headers() } });
+      const res = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json', ...headers() } });
       let body: unknown = undefined;
       try {
         body = res.body ? (JSON.parse(res.body) as unknown) : undefined;
@@ -44,20 +46,25 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
     }
   };
   return {
-    printReceipt: (r) => post(DEVICE_ROUTES.printReceipt, r),
-    fiscalReceipt: (r) => post(DEVICE_ROUTES.fiscalReceipt, r),
-    openDrawer: () => post(DEVICE_ROUTES.openDrawer, {}),
-    display: (c) => post(DEVICE_ROUTES.display, c),
-    fiscal: (op, p) => post(DEVICE_ROUTES.fiscal.replace(':operation', op), p),
+    printReceipt: (key, receipt) => post(DEVICE_ROUTES.printReceipt, { key, receipt }),
+    fiscalReceipt: (key, receipt) => post(DEVICE_ROUTES.fiscalReceipt, { key, receipt: receipt as object }),
+    openDrawer: (key) => post(DEVICE_ROUTES.openDrawer, key ? { key } : {}),
+    display: (lines) => post(DEVICE_ROUTES.display, { lines: lines.slice(0, 4) }),
+    fiscal: (op, key, body) => post(DEVICE_ROUTES.fiscal(op), { key, ...body }),
   };
 }
 
-/** For tests and tills without devices: remembers what it was asked to do. */
-export function recordingDevices(): TillDevices & { calls: { kind: string; payload: unknown }[] } {
-  const calls: { kind: string; payload: unknown }[] = [];
-  const rec = (kind: string) => async (payload?: unknown) => {
-    calls.push({ kind, payload });
-    return { ok: true, status: 200 };
+/** For tests and tills without devices: remembers what it was asked to do. `fiscalMissing` answers fiscal calls 404. */
+export function recordingDevices(opts: { fiscalMissing?: boolean } = {}): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[] } {
+  const calls: { kind: string; key?: string; payload: unknown }[] = [];
+  const ok = { ok: true, status: 202 };
+  const missing = { ok: false, status: 404 };
+  return {
+    calls,
+    printReceipt: async (key, receipt) => (calls.push({ kind: 'printReceipt', key, payload: receipt }), ok),
+    fiscalReceipt: async (key, receipt) => (calls.push({ kind: 'fiscalReceipt', key, payload: receipt }), opts.fiscalMissing ? missing : ok),
+    openDrawer: async (key) => (calls.push({ kind: 'openDrawer', ...(key ? { key } : {}), payload: {} }), ok),
+    display: async (lines) => (calls.push({ kind: 'display', payload: lines }), ok),
+    fiscal: async (op, key, body) => (calls.push({ kind: `fiscal:${op}`, key, payload: body }), opts.fiscalMissing ? missing : ok),
   };
-  return { calls, printReceipt: rec('printReceipt'), fiscalReceipt: rec('fiscalReceipt'), openDrawer: rec('openDrawer'), display: rec('display'), fiscal: (op, p) => rec(`fiscal:${op}`)(p) };
 }

@@ -1,6 +1,7 @@
 // The till's REST API under /api/till, served by the bridge on 127.0.0.1:7070 for the till UI.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isDomainError } from '@kasa/domain';
+import { moneyText } from './receipt-layout';
 import type { Till, ReceiptRequest } from './till';
 
 type Body = Record<string, unknown>;
@@ -42,13 +43,13 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const c = till.requireCashier();
     const b = (req.body as Body | undefined) ?? {};
     const shift = till.journal.startShift(c.id, minor(b.floatMinor ?? b.float ?? 0));
-    const fiscal = await till.devices.fiscal('open-shift', { shiftNumber: shift.number, cashier: c.name, floatMinor: shift.floatMinor });
+    const fiscal = await till.devices.fiscal('open-shift', `open-shift:${till.options.tillCode}:${shift.number}`, { cashier: c.name });
     return { shift, fiscal: { ok: fiscal.ok, status: fiscal.status } };
   });
   app.post('/shift/close', async (req) => {
     const c = till.requireCashier();
     const report = till.journal.closeShift(c.id, minor((req.body as Body | undefined)?.countedMinor));
-    const fiscal = await till.devices.fiscal('z-report', { shiftNumber: report.shift.number, cashier: c.name });
+    const fiscal = await till.devices.fiscal('z-report', `z-report:${till.options.tillCode}:${report.shift.number}`, { cashier: c.name });
     return { report, fiscal: { ok: fiscal.ok, status: fiscal.status } };
   });
   app.get('/report/x', async () => {
@@ -57,7 +58,7 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
   });
   app.post('/report/x/print', async () => {
     const c = till.requireCashier();
-    const r = await till.devices.fiscal('x-report', { shiftNumber: till.journal.requireShift().number, cashier: c.name });
+    const r = await till.devices.fiscal('x-report', `x-report:${till.options.tillCode}:${Date.now()}`, { cashier: c.name });
     return { ok: r.ok, status: r.status };
   });
 
@@ -66,8 +67,9 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const b = (req.body as Body | undefined) ?? {};
     const kind = b.kind === 'out' ? 'out' : b.kind === 'in' ? 'in' : (String(b.kind) as 'in');
     const move = till.journal.cashMove(c.id, kind, minor(b.amountMinor), String(b.reason ?? ''));
-    await till.devices.fiscal(kind === 'in' ? 'cash-in' : 'cash-out', { amountMinor: minor(b.amountMinor), reason: String(b.reason ?? ''), cashier: c.name });
-    await till.devices.openDrawer();
+    const key = `cash:${till.options.tillCode}:${move.shiftNumber}:${move.id}`;
+    await till.devices.fiscal(kind === 'in' ? 'cash-in' : 'cash-out', key, { amount: moneyText(minor(b.amountMinor)), cashier: c.name });
+    await till.devices.openDrawer(`drawer:${key}`);
     return { move };
   });
 
@@ -103,7 +105,7 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
 
   app.post('/display', async (req) => {
     const b = (req.body as Body | undefined) ?? {};
-    return till.devices.display({ top: String(b.top ?? ''), bottom: String(b.bottom ?? '') });
+    return till.devices.display([String(b.top ?? ''), String(b.bottom ?? '')]);
   });
   app.post('/drawer', async () => {
     till.requireCashier();

@@ -30,12 +30,12 @@ async function until(what: string, cond: () => boolean, ms = 5000): Promise<void
   }
 }
 
-function openTill(dir: string, url: string, tillCode = 'T01'): Till {
+function openTill(dir: string, url: string, tillCode = 'T01', devices = recordingDevices()): Till {
   const till = new Till({
     dataDir: dir,
     serverUrl: url,
     tillCode,
-    devices: recordingDevices(),
+    devices,
     sync: { minBackoffMs: 20, maxBackoffMs: 80, cataloguePeriodMs: 60_000 },
   });
   till.start();
@@ -128,6 +128,25 @@ test('a cash sale is journalled with the same cents as on paper and numbered per
       const z = till.journal.closeShift(anna.id, 6000);
       assert.equal(z.shift.expectedMinor, 6000);
       assert.equal(till.journal.openShift(), undefined);
+    } finally {
+      await till.close();
+    }
+  });
+});
+
+test('without a fiscal register the receipt goes to the receipt printer under the receipt key', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const devices = recordingDevices({ fiscalMissing: true });
+    const till = openTill(dir, server.url, 'T01', devices);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      const { receipt } = await till.receipt(sale([{ itemId: '1', quantity: '1' }], 200));
+      assert.deepEqual(devices.calls.map((c) => [c.kind, c.key]), [
+        ['fiscalReceipt', `receipt:${receipt.uuid}`],
+        ['printReceipt', `receipt:${receipt.uuid}`],
+      ]);
     } finally {
       await till.close();
     }

@@ -10,6 +10,7 @@ import { openTillDatabase, type TillDatabase } from './database';
 import type { TillDevices } from './devices';
 import { recordingDevices } from './devices';
 import { Journal, type JournalReceipt } from './journal';
+import { fiscalReceipt, receiptLayout } from './receipt-layout';
 import { priceReceipt, quantityOf, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
 import { StoreServer } from './store-server';
 import { TillSync, type SyncOptions } from './sync';
@@ -207,11 +208,19 @@ export class Till {
     return { receipt, print };
   }
 
+  /**
+   * A fiscal register takes the receipt if the till has one; otherwise the receipt printer prints it.
+   * A 4xx from the fiscal route means "no fiscal register here"; a device fault is reported, not retried here
+   * (the bridge's job runner owns retries and crash reconciliation under the same key).
+   */
   private async print(receipt: JournalReceipt, cashier: Cashier): Promise<{ ok: boolean; status: number }> {
-    const doc = { ...receipt, tillCode: this.options.tillCode, cashierName: cashier.name, language: cashier.language };
-    let res = await this.devices.fiscalReceipt(doc);
-    if (res.status === 404) res = await this.devices.printReceipt(doc);
-    if (receipt.payments.some((p) => p.method === 'cash')) await this.devices.openDrawer();
+    const key = `receipt:${receipt.uuid}`;
+    let res = await this.devices.fiscalReceipt(key, fiscalReceipt(receipt, cashier.name));
+    if (res.status >= 400 && res.status < 500) {
+      res = await this.devices.printReceipt(key, receiptLayout(receipt, { tillCode: this.options.tillCode, cashierName: cashier.name, language: cashier.language }));
+    } else if (res.ok && receipt.payments.some((p) => p.method === 'cash')) {
+      await this.devices.openDrawer(`drawer:${receipt.uuid}`);
+    }
     return { ok: res.ok, status: res.status };
   }
 

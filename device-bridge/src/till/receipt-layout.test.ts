@@ -1,0 +1,47 @@
+// The paper receipt and the fiscal register's view of one sale, checked line by line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { JournalReceipt } from './journal';
+import { fiscalReceipt, receiptLayout, RECEIPT_WIDTH } from './receipt-layout';
+
+const receipt: JournalReceipt = {
+  uuid: '00000000-0000-4000-8000-000000000001',
+  number: 'T01-000007',
+  type: 'sale',
+  originalUuid: null,
+  cashierId: '7',
+  shiftNumber: 1,
+  createdAt: '2026-11-23T09:15:00.000Z',
+  currency: 'EUR',
+  grossMinor: 522,
+  vatMinor: 73,
+  discountMinor: 0,
+  roundingMinor: 0,
+  changeMinor: 478,
+  syncState: 'pending',
+  lines: [
+    { lineNo: 1, itemId: '1', itemName: 'Rupjmaize', quantity: '2.000', unitPriceMinor: 129, discountMinor: 0, vatRate: '21', grossMinor: 258, vatMinor: 45 },
+    { lineNo: 2, itemId: '2', itemName: 'Siers Gouda', quantity: '0.756', unitPriceMinor: 349, discountMinor: 0, vatRate: '12', grossMinor: 264, vatMinor: 28 },
+  ],
+  payments: [{ method: 'cash', amountMinor: 522 }],
+};
+
+test('a Latvian paper receipt: lines, total, VAT per rate, cash and change', () => {
+  const p = receiptLayout(receipt, { tillCode: 'T01', cashierName: 'Anna', language: 'lv' });
+  const text = p.lines.map((l) => (typeof l === 'string' ? l : l.text));
+  assert.equal(text[0], 'Čeks T01-000007');
+  assert.ok(text.includes('  2 x 1.29'.padEnd(RECEIPT_WIDTH - 5) + ' 2.58'));
+  assert.ok(text.includes('  0.756 x 3.49'.padEnd(RECEIPT_WIDTH - 5) + ' 2.64'));
+  assert.ok(text.includes('KOPĀ'.padEnd(RECEIPT_WIDTH - 9) + ' 5.22 EUR'));
+  assert.ok(text.includes('PVN 21 %'.padEnd(RECEIPT_WIDTH - 5) + ' 0.45'));
+  assert.ok(text.includes('Atlikums'.padEnd(RECEIPT_WIDTH - 5) + ' 4.78'));
+  assert.ok(text.every((l) => l.length <= RECEIPT_WIDTH));
+  assert.equal(p.openDrawer, true);
+});
+
+test('the fiscal register is handed the cash given, so it prints the same change', () => {
+  const f = fiscalReceipt(receipt, 'Anna');
+  assert.deepEqual(f.items.map((i) => [i.name, i.quantity, i.priceMinor]), [['Rupjmaize', '2.000', 129], ['Siers Gouda', '0.756', 349]]);
+  // 5.22 due + 4.78 change = 10.00 handed over
+  assert.deepEqual(f.close.payments, { cash: 1000, card: 0 });
+});
