@@ -14,6 +14,7 @@ import { DomainError } from '@kasa/domain';
 import { exportCommerceMl } from './export';
 import { minorToAmount } from './amounts';
 import { escapeText } from './xml-writer';
+import { syntheticCommerceMlSource } from './synthetic-source';
 import type { CatalogueItem, CatalogueOffer, CommerceMlSource, MovementDocument, PriceType } from './types';
 
 const run = promisify(execFile);
@@ -207,6 +208,21 @@ test('a movement with a broken date is refused with a clear code', async () => {
     };
     await assert.rejects(exportCommerceMl(source, dir, { from: '2026-11-01', to: '2026-11-30' }), (e: unknown) => e instanceof DomainError && e.code === 'commerceml.date_invalid');
     await assert.rejects(exportCommerceMl(base, dir, { from: '2026-11-30', to: '2026-11-01' }), (e: unknown) => e instanceof DomainError && e.code === 'commerceml.period_invalid');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a generated shop of 3000 items and 50 documents exports schema-valid files', { timeout: 60_000 }, async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'kasa-cml-'));
+  try {
+    const result = await exportCommerceMl(syntheticCommerceMlSource(3000, 50), dir, { from: '2026-11-01', to: '2026-11-30' });
+    assert.deepEqual(result.counts, { groups: 21, items: 3000, offers: 3000, offersWithoutPrice: 0, documents: 50 });
+    if (!existsSync(XSD) || !(await xmllintAvailable())) {
+      t.diagnostic('schema or xmllint missing: XSD validation skipped');
+      return;
+    }
+    for (const f of result.files) await validate(f);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

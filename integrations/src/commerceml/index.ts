@@ -4,3 +4,4 @@ export { escapeText, escapeAttr, XmlFileWriter } from './xml-writer';
 export { minorToAmount } from './amounts';
 export { UNITS, exchangeUnit, type ExchangeUnit } from './units';
 export { MOVEMENT_OPERATIONS } from './documents-file';
+export { syntheticCommerceMlSource } from './synthetic-source';

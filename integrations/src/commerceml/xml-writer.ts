@@ -58,7 +58,8 @@ export class XmlFileWriter {
   }
 
   private async drain(): Promise<void> {
-    await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    // events.once rejects if 'error' comes first and removes its listeners either way.
+    await once(this.stream, 'drain');
     if (this.failure) throw this.failure;
   }
 
