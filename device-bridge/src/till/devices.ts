@@ -19,6 +19,8 @@ export interface TillDevices {
   display(lines: string[]): Promise<DeviceResult>;
   /** Fiscal register operations beside receipts; `amount` is a decimal string ("12.50") for cash in/out. */
   fiscal(operation: FiscalOperation, key: string, body: { cashier?: string; amount?: string }): Promise<DeviceResult>;
+  /** The scale's current weight: body `{ weight: "0.756", unit: "kg", stable }` when ok. */
+  readWeight(): Promise<DeviceResult>;
 }
 
 /** The bridge's device routes (documented in service/schemas.ts); `?wait=0` queues the job and answers at once. */
@@ -28,12 +30,15 @@ export const DEVICE_ROUTES = {
   openDrawer: '/api/drawer/open?wait=0',
   display: '/api/display?wait=0',
   fiscal: (op: FiscalOperation) => `/api/fiscal/${op}?wait=0`,
+  scaleWeight: '/api/scale/weight',
 } as const;
 
 export function bridgeDevices(app: FastifyInstance, headers: () => Record<string, string> = () => ({})): TillDevices {
-  const post = async (url: string, payload: object): Promise<DeviceResult> => {
+  const call = async (method: 'GET' | 'POST', url: string, payload?: object): Promise<DeviceResult> => {
     try {
-      const res = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json', ...headers() } });
+      const res = await app.inject(
+        method === 'POST' ? { method, url, payload: payload ?? {}, headers: { 'content-type': 'application/json', ...headers() } } : { method, url, headers: headers() },
+      );
       let body: unknown = undefined;
       try {
         body = res.body ? (JSON.parse(res.body) as unknown) : undefined;
@@ -45,7 +50,9 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
       return { ok: false, status: 0, body: e instanceof Error ? e.message : String(e) };
     }
   };
+  const post = (url: string, payload: object) => call('POST', url, payload);
   return {
+    readWeight: () => call('GET', DEVICE_ROUTES.scaleWeight),
     printReceipt: (key, receipt) => post(DEVICE_ROUTES.printReceipt, { key, receipt }),
     fiscalReceipt: (key, receipt) => post(DEVICE_ROUTES.fiscalReceipt, { key, receipt: receipt as object }),
     openDrawer: (key) => post(DEVICE_ROUTES.openDrawer, key ? { key } : {}),
@@ -54,8 +61,8 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
   };
 }
 
-/** For tests and tills without devices: remembers what it was asked to do. `fiscalMissing` answers fiscal calls 404. */
-export function recordingDevices(opts: { fiscalMissing?: boolean } = {}): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[] } {
+/** For tests and tills without devices: remembers what it was asked to do; `fiscalMissing` answers fiscal calls 404, `weight` is what the scale shows. */
+export function recordingDevices(opts: { fiscalMissing?: boolean; weight?: string } = {}): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[] } {
   const calls: { kind: string; key?: string; payload: unknown }[] = [];
   const ok = { ok: true, status: 202 };
   const missing = { ok: false, status: 404 };
@@ -66,5 +73,6 @@ export function recordingDevices(opts: { fiscalMissing?: boolean } = {}): TillDe
     openDrawer: async (key) => (calls.push({ kind: 'openDrawer', ...(key ? { key } : {}), payload: {} }), ok),
     display: async (lines) => (calls.push({ kind: 'display', payload: lines }), ok),
     fiscal: async (op, key, body) => (calls.push({ kind: `fiscal:${op}`, key, payload: body }), opts.fiscalMissing ? missing : ok),
+    readWeight: async () => (calls.push({ kind: 'readWeight', payload: {} }), opts.weight ? { ok: true, status: 200, body: { weight: opts.weight, unit: 'kg', stable: true } } : missing),
   };
 }

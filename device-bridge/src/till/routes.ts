@@ -107,6 +107,15 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const b = (req.body as Body | undefined) ?? {};
     return till.devices.display([String(b.top ?? ''), String(b.bottom ?? '')]);
   });
+  // The weight on the scale, or `weight: null` when there is no scale or it is not steady (the cashier types it).
+  app.get('/scale/weight', async () => {
+    const r = await till.devices.readWeight();
+    const b = r.body as { weight?: unknown; stable?: unknown } | undefined;
+    const ok = r.ok && typeof b?.weight === 'string' && b.stable !== false && /^\d{1,3}(\.\d{1,3})?$/.test(b.weight) && Number(b.weight) > 0;
+    if (!ok) return { weight: null };
+    const [whole, frac = ''] = (b!.weight as string).split('.');
+    return { weight: `${Number(whole)}.${frac.padEnd(3, '0')}` };
+  });
   app.post('/drawer', async () => {
     till.requireCashier();
     return till.devices.openDrawer();

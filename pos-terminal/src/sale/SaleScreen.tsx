@@ -90,8 +90,12 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     setMessage(null);
     void api('POST', '/display', { top: item.name, bottom: money(cartTotals(next, currency).grossMinor) }).catch(() => undefined);
     if (item.weighted && quantity === '1.000' && embeddedPriceMinor === undefined) {
-      setSelected(next.lines.at(-1)!.key);
-      setDialog('qty');
+      // Weighed goods without a weight barcode: take the scale's steady weight, else the cashier types it.
+      const key = next.lines.at(-1)!.key;
+      setSelected(key);
+      void api<{ weight: string | null }>('GET', '/scale/weight')
+        .catch(() => ({ weight: null }))
+        .then((r) => (r.weight ? setCart(setQuantity(next, key, r.weight)) : setDialog('qty')));
     }
   };
 

@@ -1,0 +1,48 @@
+// The till's HTTP API as the UI uses it: login, status, scale weight, and errors as stable codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { hashPin } from './cashiers';
+import { recordingDevices } from './devices';
+import { registerTillRoutes } from './index';
+import { startStandIn } from './store-server-stand-in';
+
+test('login, status, the scale and error codes over HTTP', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-routes-'));
+  const server = await startStandIn(
+    [{ id: 2, code: '42', name: 'Gouda', unit: 'kg', weighted: true, marked: false, vatRate: '12', priceMinor: 349, currency: 'EUR', barcodes: [] }],
+    [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: ['till.discount:15'], language: 'lv' }],
+  );
+  const app = Fastify();
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', devices: recordingDevices({ weight: '0.75' }) });
+  try {
+    await app.ready();
+    await till.sync.pullNow();
+    const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+      const r = await app.inject({ method, url: `/api/till${url}`, ...(payload ? { payload } : {}) });
+      return { status: r.statusCode, body: r.json() as Record<string, unknown> };
+    };
+    assert.deepEqual(await call('POST', '/shift/open', { floatMinor: 0 }), { status: 401, body: { error: { code: 'auth.locked', message: 'auth.locked', params: {} } } });
+    assert.equal((await call('POST', '/login', { pin: '0000' })).status, 401);
+    const login = await call('POST', '/login', { pin: '1111' });
+    assert.equal(login.status, 200);
+    const status = (await call('GET', '/status')).body as { online: boolean; cashier: { name: string; discountLimitPercent: number; language: string } };
+    assert.equal(status.online, true);
+    assert.equal(status.cashier.name, 'Anna');
+    assert.equal(status.cashier.discountLimitPercent, 15);
+    assert.equal(status.cashier.language, 'lv');
+    assert.deepEqual((await call('GET', '/scale/weight')).body, { weight: '0.750' });
+    assert.equal((await call('POST', '/language', { language: 'cs' })).status, 200);
+    assert.equal(((await call('GET', '/status')).body as { cashier: { language: string } }).cashier.language, 'cs');
+    const err = await call('POST', '/cash', { kind: 'in', amountMinor: 100, reason: 'change' });
+    assert.equal((err.body as { error: { code: string } }).error.code, 'shift.not_open');
+    assert.equal((await call('GET', '/items?q=gou')).body.items instanceof Array, true);
+  } finally {
+    await app.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
