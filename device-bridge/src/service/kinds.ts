@@ -1,5 +1,158 @@
 // Driver adapters by device kind: how the REST commands reach each driver. A kind appears once its driver exists.
+import { DomainError } from '@kasa/domain';
 import type { DeviceKind } from '../config/config';
-import type { AdapterFactory } from './devices';
+import type { AdapterFactory, DeviceAdapter } from './devices';
+import * as escpos from '../drivers/printers';
+import { ShtrihFiscal, type ReceiptClose, type ReceiptLine } from '../drivers/fiscal';
+import { ScaleDriver, scaleProtocols } from '../drivers/scales';
+import { BarcodeScanner } from '../drivers/scanners';
+import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
 
-export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {};
+type Line = string | { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'double' };
+interface LinesReceipt { lines: Line[]; cut?: boolean; openDrawer?: boolean; qr?: string; barcode?: { type: string; data: string } }
+
+/** "12.50" → 1250, exactly (no float arithmetic on money). */
+export function amountToMinor(amount: string): number {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!m) throw new DomainError('request.invalid', { cause: `amount ${amount}` }, 400);
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Grams → "1.234" kg. */
+export function gramsToKg(grams: number): string {
+  const sign = grams < 0 ? '-' : '';
+  const g = Math.abs(Math.round(grams));
+  return `${sign}${Math.trunc(g / 1000)}.${String(g % 1000).padStart(3, '0')}`;
+}
+
+const escposAdapter: AdapterFactory = async (device, transport) => {
+  const o = device.options ?? {};
+  const codePage = (o.codePage as escpos.CodePage | undefined) ?? escpos.LANGUAGE_CODE_PAGE[(o.language as escpos.ReceiptLanguage) ?? 'en'] ?? 'PC437';
+  const columns = (o.columns as 42 | 48 | undefined) ?? 42;
+  const printer = new escpos.EscPosPrinter(transport, { layout: { columns, codePage }, statusTimeoutMs: (o.statusTimeoutMs as number | undefined) ?? 1000 });
+  await printer.open();
+  const checkStatus = o.checkStatus !== false;
+  return {
+    async printReceipt(r: unknown) {
+      const receipt = r as LinesReceipt;
+      if (checkStatus) await printer.ensureReady();
+      const parts: Uint8Array[] = [escpos.initialize(), escpos.selectCodePage(codePage)];
+      for (const l of receipt.lines) {
+        const line = typeof l === 'string' ? { text: l } : l;
+        parts.push(escpos.align(line.align ?? 'left'), escpos.bold(!!line.bold), escpos.characterSize(line.size === 'double' ? 2 : 1, line.size === 'double' ? 2 : 1));
+        parts.push(escpos.line(line.text, codePage));
+      }
+      parts.push(escpos.align('left'), escpos.bold(false), escpos.characterSize(1, 1));
+      if (receipt.barcode) parts.push(escpos.align('center'), escpos.barcode(receipt.barcode.type as escpos.BarcodeSystem, receipt.barcode.data), escpos.align('left'));
+      if (receipt.qr) parts.push(escpos.align('center'), escpos.qrCode(receipt.qr), escpos.align('left'));
+      if (receipt.cut !== false) parts.push(escpos.cut('partial', 48));
+      if (receipt.openDrawer) parts.push(escpos.drawerKick(2));
+      await printer.write(escpos.concat(parts));
+      return { printed: true, lines: receipt.lines.length };
+    },
+    async openDrawer() {
+      await printer.openDrawer(2);
+      return { opened: true };
+    },
+    close: () => printer.close(),
+  };
+};
+
+interface FiscalReceiptBody { type?: 'sale' | 'return'; lines: ReceiptLine[]; payments: ReceiptClose['payments']; discountBasisPoints?: number; text?: string }
+
+const shtrihAdapter: AdapterFactory = (device, transport) => {
+  const o = device.options ?? {};
+  const kkt = new ShtrihFiscal(transport, {
+    ...(typeof o.operatorPassword === 'number' ? { operatorPassword: o.operatorPassword } : {}),
+    ...(typeof o.adminPassword === 'number' ? { adminPassword: o.adminPassword } : {}),
+  });
+  const adapter: DeviceAdapter = {
+    async fiscal(op, payload) {
+      const p = payload as { amount?: string; receipt?: FiscalReceiptBody };
+      switch (op) {
+        case 'open-shift':
+          await kkt.openShift();
+          break;
+        case 'x-report':
+          await kkt.xReport();
+          break;
+        case 'z-report':
+          await kkt.zReport();
+          break;
+        case 'cancel':
+          await kkt.cancelReceipt();
+          break;
+        case 'cash-in':
+          return kkt.cashIn(amountToMinor(p.amount ?? ''));
+        case 'cash-out':
+          return kkt.cashOut(amountToMinor(p.amount ?? ''));
+        case 'receipt': {
+          const r = p.receipt!;
+          if (!Array.isArray(r.lines) || !r.lines.length || !r.payments) throw new DomainError('request.invalid', { cause: 'receipt needs lines and payments' }, 400);
+          try {
+            for (const line of r.lines) await (r.type === 'return' ? kkt.returnSale(line) : kkt.sale(line));
+            const closed = await kkt.closeReceipt({ payments: r.payments, ...(r.discountBasisPoints ? { discountBasisPoints: r.discountBasisPoints } : {}), ...(r.text ? { text: r.text } : {}) });
+            return { ...closed, documentNumber: (await kkt.lastDocument()).documentNumber };
+          } catch (e) {
+            // Leave the register clean for the retry: an open, unfinished receipt is cancelled.
+            await kkt.cancelReceipt().catch(() => {});
+            throw e;
+          }
+        }
+        default:
+          throw new DomainError('request.invalid', { cause: `fiscal operation ${op}` }, 400);
+      }
+      return { documentNumber: (await kkt.lastDocument()).documentNumber };
+    },
+    lastDocumentNumber: async () => (await kkt.lastDocument()).documentNumber,
+    fiscalStatus: () => kkt.status(),
+  };
+  return adapter;
+};
+
+const scaleAdapter =
+  (protocol: keyof typeof scaleProtocols): AdapterFactory =>
+  (_device, transport) => {
+    const scale = new ScaleDriver(transport, scaleProtocols[protocol]);
+    return {
+      async readWeight() {
+        const r = await scale.readWeight();
+        if (r.grams === null) throw new DomainError(`scale.${r.status}`, { status: r.status }, 502);
+        return { weight: gramsToKg(r.grams), unit: 'kg' as const, stable: r.stable };
+      },
+      close: async () => scale.dispose(),
+    };
+  };
+
+const scannerAdapter: AdapterFactory = async (_device, transport) => {
+  const scanner = new BarcodeScanner(transport, { kind: 'serial' });
+  await scanner.open();
+  return {
+    subscribe: (emit) => scanner.onScan((s) => emit('scan', { code: s.code, symbology: s.symbology })),
+  };
+};
+
+const displayAdapter: AdapterFactory = async (device, transport) => {
+  const o = device.options ?? {};
+  const protocol = DISPLAY_PROTOCOLS[(o.protocol as keyof typeof DISPLAY_PROTOCOLS) ?? 'epson'] ?? DISPLAY_PROTOCOLS.epson;
+  const display = new CustomerDisplay(transport, protocol, (o.codePage as DisplayCodePage) ?? 'PC437');
+  await display.open();
+  return {
+    async display(content: unknown) {
+      const lines = (content as { lines: string[] }).lines;
+      await display.show(lines[0] ?? '', lines[1] ?? '');
+      return { shown: true };
+    },
+    close: () => display.close(),
+  };
+};
+
+export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {
+  escpos: escposAdapter,
+  shtrih: shtrihAdapter,
+  cas: scaleAdapter('cas'),
+  toledo8217: scaleAdapter('toledo8217'),
+  massak: scaleAdapter('massak'),
+  scanner: scannerAdapter,
+  display: displayAdapter,
+};
