@@ -116,3 +116,19 @@ test('the cash-flow report sums the week by budget item, per day and per month',
   assert.deepEqual(daily.closingBalanceMinor, { '2026-11-05': 1_150_050, '2026-11-06': 919_975, '2026-11-07': 904_975 });
   assert.deepEqual(cashFlowReport(entries, 'quarter').periods, ['2026-Q4']);
 });
+
+test('every error code thrown here has a text in all five languages', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { BANK_MESSAGES } = await import('./messages');
+  const { COMMERCEML_MESSAGES } = await import('../commerceml/messages');
+  const catalogue: Record<string, Record<string, string>> = { ...BANK_MESSAGES, ...COMMERCEML_MESSAGES };
+  for (const dir of ['.', '../commerceml']) {
+    const folder = new URL(`${dir}/`, import.meta.url);
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const source = await readFile(new URL(file, folder), 'utf8');
+      for (const [, code] of source.matchAll(/DomainError\('([a-z_.]+)'/g)) {
+        assert.deepEqual(Object.keys(catalogue[code!] ?? {}).sort(), ['cs', 'en', 'hu', 'lv', 'ru'], `${code} in ${file}`);
+      }
+    }
+  }
+});

@@ -5,3 +5,4 @@ export { minorToAmount } from './amounts';
 export { UNITS, exchangeUnit, type ExchangeUnit } from './units';
 export { MOVEMENT_OPERATIONS } from './documents-file';
 export { syntheticCommerceMlSource } from './synthetic-source';
+export { COMMERCEML_MESSAGES } from './messages';
