@@ -95,7 +95,7 @@ export async function createServer(opts: ServerOptions): Promise<{ app: FastifyI
   const token = config.token;
   const ownOrigins = new Set<string>();
   const isAllowed = (o: string) => ownOrigins.has(o) || ctx.config.allowedOrigins.includes(o);
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, ajv: { customOptions: { coerceTypes: false } } });
 
   app.setErrorHandler((e, req, reply) => sendError(req, reply, e));
 
