@@ -122,7 +122,7 @@ test('the PIN page and the /emulators page load in Chromium without console erro
       await page.goto(`${url}/`);
       assert.match(await page.innerText('body'), /PIN/);
       await page.goto(`${url}/emulators`);
-      await page.waitForFunction(() => document.getElementById('receipts')?.textContent?.includes('PAPER SHOWN ON PAGE'), null, { timeout: 10_000 });
+      await page.waitForFunction("document.getElementById('receipts').textContent.includes('PAPER SHOWN ON PAGE')", null, { timeout: 10_000 });
       const text = await page.innerText('body');
       assert.match(text, /Fiscal journal/);
       assert.match(text, /escpos/);
