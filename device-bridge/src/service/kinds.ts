@@ -89,6 +89,8 @@ const shtrihAdapter: AdapterFactory = (device, transport) => {
         case 'receipt': {
           const r = p.receipt!;
           if (!Array.isArray(r.lines) || !r.lines.length || !r.payments) throw new DomainError('request.invalid', { cause: 'receipt needs lines and payments' }, 400);
+          // A receipt left open (the bridge died mid-receipt) is cancelled first; it was never fiscalised.
+          if ((await kkt.status()).mode === 'receipt_open') await kkt.cancelReceipt();
           try {
             for (const line of r.lines) await (r.type === 'return' ? kkt.returnSale(line) : kkt.sale(line));
             const closed = await kkt.closeReceipt({ payments: r.payments, ...(r.discountBasisPoints ? { discountBasisPoints: r.discountBasisPoints } : {}), ...(r.text ? { text: r.text } : {}) });
