@@ -76,3 +76,24 @@ export function recordingDevices(opts: { fiscalMissing?: boolean; weight?: strin
     readWeight: async () => (calls.push({ kind: 'readWeight', payload: {} }), opts.weight ? { ok: true, status: 200, body: { weight: opts.weight, unit: 'kg', stable: true } } : missing),
   };
 }
+
+/** Wraps devices so a throwing implementation reads as a failed call: after the journal is written, nothing may throw. */
+export function guardDevices(d: TillDevices): TillDevices {
+  const safe =
+    <A extends unknown[]>(f: (...a: A) => Promise<DeviceResult>) =>
+    async (...a: A): Promise<DeviceResult> => {
+      try {
+        return await f(...a);
+      } catch (e) {
+        return { ok: false, status: 0, body: e instanceof Error ? e.message : String(e) };
+      }
+    };
+  return {
+    printReceipt: safe((k: string, r: PrintableReceipt) => d.printReceipt(k, r)),
+    fiscalReceipt: safe((k: string, r: unknown) => d.fiscalReceipt(k, r)),
+    openDrawer: safe((k?: string) => d.openDrawer(k)),
+    display: safe((l: string[]) => d.display(l)),
+    fiscal: safe((op: FiscalOperation, k: string, b: { cashier?: string; amount?: string }) => d.fiscal(op, k, b)),
+    readWeight: safe(() => d.readWeight()),
+  };
+}

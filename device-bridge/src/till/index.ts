@@ -12,8 +12,9 @@ export interface TillContext {
   dataDir: string;
   serverUrl: string;
   tillCode: string;
-  /** Optional: how to reach the devices; defaults to the bridge's own device routes in-process. */
-  devices?: TillDevices;
+  /** Optional: how to reach the devices; defaults to the bridge's own device routes in-process.
+   * (Not `devices`: the bridge's context already has a `devices` registry of another kind.) */
+  tillDevices?: TillDevices;
   /** Optional headers (the bridge token) for the in-process device calls. */
   deviceHeaders?: () => Record<string, string>;
   sync?: TillOptions['sync'];
@@ -27,7 +28,7 @@ export function registerTillRoutes(app: FastifyInstance, ctx: TillContext): Till
     dataDir: ctx.dataDir,
     serverUrl: ctx.serverUrl,
     tillCode: ctx.tillCode,
-    devices: ctx.devices ?? bridgeDevices(app, ctx.deviceHeaders),
+    devices: ctx.tillDevices ?? bridgeDevices(app, ctx.deviceHeaders),
     ...(ctx.sync ? { sync: ctx.sync } : {}),
     ...(ctx.currency ? { currency: ctx.currency } : {}),
     ...(ctx.cashRounding ? { cashRounding: ctx.cashRounding } : {}),

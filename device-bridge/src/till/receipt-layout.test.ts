@@ -41,7 +41,26 @@ test('a Latvian paper receipt: lines, total, VAT per rate, cash and change', () 
 
 test('the fiscal register is handed the cash given, so it prints the same change', () => {
   const f = fiscalReceipt(receipt, 'Anna');
-  assert.deepEqual(f.items.map((i) => [i.name, i.quantity, i.priceMinor]), [['Rupjmaize', '2.000', 129], ['Siers Gouda', '0.756', 349]]);
+  assert.deepEqual(f.lines, [
+    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 129 },
+    { name: 'Siers Gouda', quantity: '0.756', priceMinor: 349 },
+  ]);
   // 5.22 due + 4.78 change = 10.00 handed over
-  assert.deepEqual(f.close.payments, { cash: 1000, card: 0 });
+  assert.deepEqual(f.payments, { cash: 1000 });
+});
+
+test('a discounted line reaches the register at its discounted price', () => {
+  const discounted = {
+    ...receipt,
+    lines: [
+      // 2 × 1.00 − 0.20 = 1.80 → 0.90 each, exact
+      { ...receipt.lines[0]!, quantity: '2.000', unitPriceMinor: 100, discountMinor: 20, grossMinor: 180 },
+      // 3 × 1.00 − 0.10 = 2.90 → 0.9666… each, not exact: one line of 2.90
+      { ...receipt.lines[0]!, itemName: 'Kefīrs', quantity: '3.000', unitPriceMinor: 100, discountMinor: 10, grossMinor: 290 },
+    ],
+  };
+  assert.deepEqual(fiscalReceipt(discounted, 'Anna').lines, [
+    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 90 },
+    { name: 'Kefīrs 3 x 1.00', quantity: '1', priceMinor: 290 },
+  ]);
 });

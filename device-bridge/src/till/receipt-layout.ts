@@ -53,24 +53,25 @@ export function receiptLayout(r: JournalReceipt, opts: { tillCode: string; cashi
   return { lines, cut: true, openDrawer: r.payments.some((p) => p.method === 'cash'), barcode: { type: 'CODE128', data: r.number } };
 }
 
-/** The fiscal register's view: lines with unit prices and discounts, payments by kind, in minor units. */
+/**
+ * The fiscal register's view (the bridge's FiscalReceiptBody): lines with unit prices, payments by kind in minor
+ * units, cash as handed over so the register prints the same change. A register line has no discount, so a
+ * discounted line goes as its discounted unit price when that is exact, else as one line of its total.
+ */
 export function fiscalReceipt(r: JournalReceipt, cashierName: string) {
   const sum = (m: 'cash' | 'card') => r.payments.filter((p) => p.method === m).reduce((a, p) => a + p.amountMinor, 0);
+  const cash = sum('cash');
+  const card = sum('card');
   return {
     type: r.type,
-    number: r.number,
-    cashier: cashierName,
-    currency: r.currency,
-    items: r.lines.map((l) => ({
-      name: l.itemName,
-      quantity: l.quantity,
-      priceMinor: l.unitPriceMinor,
-      discountMinor: l.discountMinor,
-      amountMinor: l.grossMinor,
-      vatRate: l.vatRate,
-    })),
-    payments: r.payments,
-    close: { payments: { cash: sum('cash') + r.changeMinor, card: sum('card') } },
-    totalMinor: r.grossMinor,
+    lines: r.lines.map((l) => {
+      if (!l.discountMinor) return { name: l.itemName, quantity: l.quantity, priceMinor: l.unitPriceMinor };
+      const thousandths = Number(l.quantity.replace('.', ''));
+      const unit = (l.grossMinor * 1000) / thousandths;
+      if (Number.isInteger(unit)) return { name: l.itemName, quantity: l.quantity, priceMinor: unit };
+      return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor };
+    }),
+    payments: { ...(cash ? { cash: cash + r.changeMinor } : {}), ...(card ? { card } : {}) },
+    text: `${r.number} ${cashierName}`,
   };
 }

@@ -17,7 +17,7 @@ test('login, status, the scale and error codes over HTTP', { timeout: 20_000 }, 
     [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: ['till.discount:15'], language: 'lv' }],
   );
   const app = Fastify();
-  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', devices: recordingDevices({ weight: '0.75' }) });
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', tillDevices: recordingDevices({ weight: '0.75' }) });
   try {
     await app.ready();
     await till.sync.pullNow();

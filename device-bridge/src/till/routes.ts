@@ -13,6 +13,7 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     if (isDomainError(err)) return reply.status(err.status).send({ error: { code: err.code, message: err.message, params: err.params } });
     const e = err as { statusCode?: number; code?: string; message?: string };
     const status = e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
+    if (status === 500) app.log.error({ err }, 'till route failed');
     return reply.status(status).send({ error: { code: status === 500 ? 'till.internal' : (e.code ?? 'request.invalid'), message: e.message ?? 'error' } });
   });
 

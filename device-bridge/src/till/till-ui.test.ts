@@ -32,7 +32,7 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
   );
   const app = Fastify();
   const devices = recordingDevices();
-  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', devices, sync: { minBackoffMs: 20, maxBackoffMs: 100 } });
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', tillDevices: devices, sync: { minBackoffMs: 20, maxBackoffMs: 100 } });
   // The bridge serves the build the same way: files from dist, index.html for everything else.
   app.get('/*', async (req, reply) => {
     const path = normalize(decodeURIComponent(req.url.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');

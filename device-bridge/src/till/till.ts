@@ -8,7 +8,7 @@ import { CatalogueCache } from './catalogue';
 import { CashierCache, discountLimitPercent, type Cashier } from './cashiers';
 import { openTillDatabase, type TillDatabase } from './database';
 import type { TillDevices } from './devices';
-import { recordingDevices } from './devices';
+import { guardDevices, recordingDevices } from './devices';
 import { Journal, type JournalReceipt } from './journal';
 import { fiscalReceipt, receiptLayout } from './receipt-layout';
 import { priceReceipt, quantityOf, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
@@ -66,7 +66,7 @@ export class Till {
     this.journal = new Journal(this.db, options.tillCode);
     this.server = new StoreServer(options.serverUrl);
     this.sync = new TillSync(this.server, this.journal, this.catalogue, this.cashiers, options.sync);
-    this.devices = options.devices ?? recordingDevices();
+    this.devices = guardDevices(options.devices ?? recordingDevices());
   }
 
   start(): void {
