@@ -6,6 +6,7 @@ import { createShtrihEmulator, type JournalEntry } from '../drivers/fiscal';
 import { createCasEmulator, createMassaKEmulator, createToledo8217Emulator, scaleProtocols, type ScaleEmulator, type ScaleEmulatorOptions } from '../drivers/scales';
 import { createScannerEmulator } from '../drivers/scanners';
 import { createDisplayEmulator } from '../drivers/display';
+import { createTsplEmulator, createZplEmulator, labelText } from '../drivers/labels';
 
 function journalLine(e: JournalEntry): string {
   const total = e.payments ? ` paid ${e.payments.map((p) => `${Math.trunc(p / 100)}.${String(p % 100).padStart(2, '0')}`).join('/')}` : '';
@@ -51,6 +52,22 @@ export const emulatorCatalog: Partial<Record<DeviceKind, EmulatorFactory>> = {
     create(send, opts) {
       const emulator = createScannerEmulator({ send, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
       return { emulator, view: { scan: (code) => emulator.scan(code) } };
+    },
+  },
+  zpl: {
+    kind: 'zpl',
+    line: { baudRate: 9600 },
+    create(send, opts) {
+      const emulator = createZplEmulator({ send, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
+      return { emulator, view: { labels: () => emulator.labels.slice(-10).reverse().map(labelText) } };
+    },
+  },
+  tspl: {
+    kind: 'tspl',
+    line: { baudRate: 9600 },
+    create(send, opts) {
+      const emulator = createTsplEmulator({ send, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
+      return { emulator, view: { labels: () => emulator.labels.slice(-10).reverse().map(labelText) } };
     },
   },
   display: {

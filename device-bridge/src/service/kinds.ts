@@ -1,11 +1,12 @@
 // Driver adapters by device kind: how the REST commands reach each driver. A kind appears once its driver exists.
-import { DomainError } from '@kasa/domain';
+import { DomainError, Money, type CurrencyCode } from '@kasa/domain';
 import type { DeviceKind } from '../config/config';
 import type { AdapterFactory, DeviceAdapter } from './devices';
 import * as escpos from '../drivers/printers';
 import { ShtrihFiscal, type ReceiptClose, type ReceiptLine } from '../drivers/fiscal';
 import { ScaleDriver, scaleProtocols } from '../drivers/scales';
 import { BarcodeScanner } from '../drivers/scanners';
+import { LABEL_TEMPLATES, ZplPrinter, TsplPrinter, type LabelItem } from '../drivers/labels';
 import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
 
 type Line = string | { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'double' };
@@ -149,6 +150,43 @@ const displayAdapter: AdapterFactory = async (device, transport) => {
   };
 };
 
+interface LabelRequest { template?: string; fields: Record<string, string | number>; copies?: number }
+
+/** REST label fields → the label driver's item: prices are decimal strings ("1.19"), never floats. */
+function labelItem(fields: Record<string, string | number>, defaultCurrency: string): LabelItem {
+  const cur = String(fields.currency ?? defaultCurrency) as CurrencyCode;
+  if (fields.name === undefined || fields.price === undefined || fields.barcode === undefined) {
+    throw new DomainError('request.invalid', { cause: 'label fields need name, price and barcode' }, 400);
+  }
+  return {
+    name: String(fields.name),
+    price: Money.of(String(fields.price), cur),
+    barcode: String(fields.barcode),
+    ...(fields.unitPrice !== undefined ? { unitPrice: { price: Money.of(String(fields.unitPrice), cur), unit: String(fields.unit ?? 'kg') } } : {}),
+  };
+}
+
+const labelAdapter =
+  (make: (t: Parameters<AdapterFactory>[1]) => ZplPrinter | TsplPrinter): AdapterFactory =>
+  async (device, transport) => {
+    const printer = make(transport);
+    await printer.open();
+    const currency = String(device.options?.currency ?? 'EUR');
+    return {
+      async printLabels(labels: unknown) {
+        let printed = 0;
+        for (const l of labels as LabelRequest[]) {
+          const template = LABEL_TEMPLATES[l.template ?? 'price-tag'];
+          if (!template) throw new DomainError('request.invalid', { cause: `label template ${l.template}` }, 400);
+          await printer.printLabel(template, labelItem(l.fields, currency), l.copies ?? 1);
+          printed += l.copies ?? 1;
+        }
+        return { printed };
+      },
+      close: () => printer.close(),
+    };
+  };
+
 export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {
   escpos: escposAdapter,
   shtrih: shtrihAdapter,
@@ -157,4 +195,6 @@ export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {
   massak: scaleAdapter('massak'),
   scanner: scannerAdapter,
   display: displayAdapter,
+  zpl: labelAdapter((t) => new ZplPrinter(t)),
+  tspl: labelAdapter((t) => new TsplPrinter(t)),
 };
