@@ -78,7 +78,16 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     assert.deepEqual(server.received[0]!.payments, [{ method: 'cash', amountMinor: 129 }]);
     assert.ok(devices.calls.some((c) => c.kind === 'fiscalReceipt'));
 
-    // A scan while no field has focus is still caught as a keyboard-wedge burst.
+    // The customer brings the bread back: a return against the receipt number, refunded in cash.
+    await page.keyboard.press('F10');
+    await page.getByPlaceholder('T01-000001').fill('T01-000001');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByText('Rye bread').waitFor();
+    await page.getByRole('dialog').locator('tbody input').fill('1');
+    await page.getByRole('button', { name: 'Refund in cash' }).click();
+    await page.getByText('Return T01-000002 done. Refunded: €1.29').waitFor();
+
+        // A scan while no field has focus is still caught as a keyboard-wedge burst.
     await page.getByTestId('total').click();
     await page.keyboard.type('4750000000014', { delay: 5 });
     await page.keyboard.press('Enter');

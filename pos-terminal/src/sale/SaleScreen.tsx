@@ -83,8 +83,9 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     }
     const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor, markingCode);
     setCart(next);
-    const added = next.lines.find((l) => l.itemId === item.id && (l.barcode ?? '') === (barcode ?? '')) ?? next.lines.at(-1)!;
-    setSelected(next.lines.at(-1)!.key === added.key ? added.key : added.key);
+    // The line that grew (same item scanned again) or the new last line.
+    const grown = next.lines.find((l, i) => cart.lines[i]?.key === l.key && cart.lines[i]?.quantity !== l.quantity);
+    setSelected((grown ?? next.lines.at(-1)!).key);
     setText('');
     setResults([]);
     setMessage(null);
