@@ -6,6 +6,7 @@ import { createShtrihEmulator, type JournalEntry } from '../drivers/fiscal';
 import { createCasEmulator, createMassaKEmulator, createToledo8217Emulator, scaleProtocols, type ScaleEmulator, type ScaleEmulatorOptions } from '../drivers/scales';
 import { createScannerEmulator } from '../drivers/scanners';
 import { createDisplayEmulator } from '../drivers/display';
+import { createConcertEmulator } from '../drivers/payment';
 import { createTsplEmulator, createZplEmulator, labelText } from '../drivers/labels';
 
 function journalLine(e: JournalEntry): string {
@@ -68,6 +69,14 @@ export const emulatorCatalog: Partial<Record<DeviceKind, EmulatorFactory>> = {
     create(send, opts) {
       const emulator = createTsplEmulator({ send, ...(opts.outDir ? { outDir: opts.outDir } : {}) });
       return { emulator, view: { labels: () => emulator.labels.slice(-10).reverse().map(labelText) } };
+    },
+  },
+  payment: {
+    kind: 'payment',
+    line: { baudRate: 9600, dataBits: 7, parity: 'even' },
+    create(send, opts) {
+      const emulator = createConcertEmulator({ send, ...(opts.stateFile ? { stateFile: opts.stateFile } : {}) });
+      return { emulator, view: {} };
     },
   },
   display: {
