@@ -253,6 +253,19 @@ export class Journal {
       .run(error, uuid);
   }
 
+  /** Puts a receipt the server rejected back in the queue (after the cause was fixed on the server). */
+  requeue(uuid: string): boolean {
+    return this.db.prepare("UPDATE receipts SET sync_state = 'pending', last_error = NULL WHERE uuid = ? AND sync_state = 'rejected'").run(uuid).changes === 1;
+  }
+
+  rejected(): { uuid: string; number: string; lastError: string | null }[] {
+    return (this.db.prepare("SELECT uuid, number, last_error FROM receipts WHERE sync_state = 'rejected' ORDER BY seq").all() as {
+      uuid: string;
+      number: string;
+      last_error: string | null;
+    }[]).map((r) => ({ uuid: r.uuid, number: r.number, lastError: r.last_error }));
+  }
+
   // --- postponed receipts -------------------------------------------------------------------------------
 
   postpone(uuid: string, cashierId: string, label: string, cart: unknown): void {

@@ -83,6 +83,15 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     return { receipt: r, returned: Object.fromEntries([...returned].map(([k, v]) => [k, v.toFixed(3)])) };
   });
 
+  // Receipts the store server refused (400/422): listed for a manager, resent once the server side is fixed.
+  app.get('/receipts/rejected', async () => ({ receipts: till.journal.rejected() }));
+  app.post('/receipts/:uuid/resend', async (req) => {
+    till.requireCashier();
+    const ok = till.journal.requeue(String((req.params as Body).uuid));
+    till.sync.kick();
+    return { ok };
+  });
+
   app.get('/postponed', async () => ({ postponed: till.journal.postponed() }));
   app.post('/postponed', async (req) => {
     const c = till.requireCashier();

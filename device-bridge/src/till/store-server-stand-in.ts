@@ -14,8 +14,9 @@ export interface StandIn {
   received: ReceiptPayload[];
   /** Every POST of a receipt, including duplicates and failed ones. */
   posts: { uuid: string; answered: number }[];
-  /** 'ok'; 'fail' answers 503 before recording; 'lose-answer' records, then answers 503 (a lost reply). */
-  mode: 'ok' | 'fail' | 'lose-answer';
+  /** 'ok'; 'fail' answers 503 before recording; 'lose-answer' records, then answers 503 (a lost reply);
+   * 'reject' answers 422 (the server will not take the receipt as it is). */
+  mode: 'ok' | 'fail' | 'lose-answer' | 'reject';
   close(): Promise<void>;
 }
 
@@ -47,6 +48,10 @@ export async function startStandIn(items: ServerCatalogueItem[], cashiers: Serve
     if (req.method === 'POST' && url.pathname === '/api/v1/till/receipts') {
       const body = JSON.parse(await readBody(req)) as ReceiptPayload;
       const key = String(req.headers['idempotency-key'] ?? '');
+      if (state.mode === 'reject') {
+        state.posts.push({ uuid: key, answered: 422 });
+        return send(422, { error: { code: 'item.unknown', message: 'unknown item' } });
+      }
       if (state.mode === 'fail') {
         state.posts.push({ uuid: key, answered: 503 });
         return send(503, { error: { code: 'server.unavailable', message: 'down for maintenance' } });

@@ -31,9 +31,12 @@ export class StoreServerError extends Error {
     super(message);
     this.name = 'StoreServerError';
   }
-  /** Worth retrying later: the network, the server's own trouble, or auth that may come back. */
+  /**
+   * Worth retrying later: everything but a plain "this request is wrong" (400, 422). A 404 during a server
+   * upgrade or a 401 before the till is authorised must not throw a receipt out of the queue.
+   */
   get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 401 || this.status === 403 || this.status === 408 || this.status === 429;
+    return this.status !== 400 && this.status !== 422;
   }
 }
 

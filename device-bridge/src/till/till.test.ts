@@ -260,3 +260,28 @@ test('two tills selling offline never clash on receipt numbers', { timeout: 20_0
     }
   });
 });
+
+test('a receipt the server refuses is set aside, the rest still go, and it can be resent', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const till = openTill(dir, server.url);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      server.mode = 'reject';
+      const first = await till.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+      await until('rejected', () => till.journal.rejected().length === 1);
+      server.mode = 'ok';
+      await till.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+      await until('second sent', () => server.received.length === 1);
+      assert.equal(server.received[0]!.number, 'T01-000002');
+      assert.equal(till.journal.requeue(first.receipt.uuid), true);
+      till.sync.kick();
+      await until('first sent', () => till.journal.pendingCount() === 0 && server.received.length === 2);
+      assert.equal(server.received[1]!.number, 'T01-000001');
+      assert.deepEqual(till.journal.rejected(), []);
+    } finally {
+      await till.close();
+    }
+  });
+});
