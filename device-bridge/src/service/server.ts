@@ -160,6 +160,8 @@ export async function createServer(opts: ServerOptions): Promise<{ app: FastifyI
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(hasTill ? injectToken(readFileSync(tillIndex, 'utf8'), token) : pinPage(token));
   app.get('/', home);
   app.get('/emulators', (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(emulatorsPage(token)));
+  // Browsers ask for a favicon; answer it so the page shows no failed request in the console.
+  if (!existsSync(join(tillDist, 'favicon.ico'))) app.get('/favicon.ico', (_req, reply) => reply.code(204).send());
   if (hasTill) {
     await app.register(fastifyStatic, { root: tillDist, prefix: '/', index: false, wildcard: true });
   }

@@ -132,3 +132,18 @@ test('the PIN page and the /emulators page load in Chromium without console erro
     }
   });
 });
+
+test('the back office reads and replaces the device list through /api/config', { timeout: 20_000 }, async () => {
+  await withBridge(async ({ url, token }) => {
+    const headers = { 'x-bridge-token': token, 'content-type': 'application/json' };
+    const cfg = (await (await fetch(`${url}/api/config`, { headers })).json()) as { devices: unknown[]; port: number };
+    const wrong = await fetch(`${url}/api/config`, { method: 'PUT', headers, body: JSON.stringify({ ...cfg, devices: [{ id: 'p', kind: 'laser', transport: { type: 'tcp', host: 'x', port: 9100 } }] }) });
+    assert.equal(wrong.status, 400);
+    assert.equal(((await wrong.json()) as { error: { code: string } }).error.code, 'config.invalid');
+    const devices = [{ id: 'front-printer', kind: 'escpos', name: 'Front printer', transport: { type: 'tcp', host: '127.0.0.1', port: 9100 } }];
+    const ok = await fetch(`${url}/api/config`, { method: 'PUT', headers, body: JSON.stringify({ ...cfg, devices }) });
+    assert.equal(ok.status, 200);
+    const again = (await (await fetch(`${url}/api/config`, { headers })).json()) as { devices: { id: string }[] };
+    assert.deepEqual(again.devices.map((d) => d.id), ['front-printer']);
+  });
+});
