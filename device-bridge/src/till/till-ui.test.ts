@@ -93,6 +93,15 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     await page.keyboard.press('Enter');
     await page.getByTestId('lines').getByText('Rye bread').waitFor();
 
+    // The customer forgot milk: the receipt is postponed and recalled with the keyboard.
+    await page.keyboard.press('F6');
+    await page.getByText('Receipt postponed').waitFor();
+    await page.getByText('Scan an item to start the receipt').waitFor();
+    await page.keyboard.press('F7');
+    await page.getByRole('dialog').locator('li').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lines').getByText('Rye bread').waitFor();
+
     // Anna switches the till to Latvian: the F-keys follow, and money stays in euro.
     await page.locator('.status-bar select').selectOption('lv');
     await page.getByText('Maksāt', { exact: true }).waitFor();

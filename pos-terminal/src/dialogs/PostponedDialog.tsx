@@ -1,5 +1,5 @@
 // Receipts put aside while the customer fetches something; any cashier can recall them.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/till-api';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from './Dialog';
@@ -14,9 +14,13 @@ export function PostponedDialog({ onRecall, onClose }: { onRecall: (uuid: string
   const { t, date } = useI18n();
   const [list, setList] = useState<Postponed[] | null>(null);
   const [index, setIndex] = useState(0);
+  const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     api<{ postponed: Postponed[] }>('GET', '/postponed')
-      .then((r) => setList(r.postponed))
+      .then((r) => {
+        setList(r.postponed);
+        window.setTimeout(() => listRef.current?.focus(), 0);
+      })
       .catch(() => setList([]));
   }, []);
   const chosen = list?.[index];
@@ -26,10 +30,14 @@ export function PostponedDialog({ onRecall, onClose }: { onRecall: (uuid: string
       <ul
         className="pick-list"
         tabIndex={0}
-        autoFocus
+        ref={listRef}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, (list?.length ?? 1) - 1));
           if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0));
+          if (e.key === 'Enter' && chosen) {
+            e.preventDefault();
+            onRecall(chosen.uuid);
+          }
         }}
       >
         {list?.map((p, i) => (
