@@ -219,7 +219,9 @@ export async function createServer(opts: ServerOptions): Promise<{ app: FastifyI
   app.get<{ Querystring: { device?: string } }>('/api/scale/weight', async (req) => {
     const entry = devices.pick('readWeight', req.query.device);
     try {
-      return { device: entry.config.id, ...(await devices.adapterFor(entry, 'readWeight')()) };
+      const reading = { device: entry.config.id, ...(await devices.adapterFor(entry, 'readWeight')()) };
+      io.emit('weight', reading);
+      return reading;
     } catch (e) {
       if (isDomainError(e)) throw new DomainError(e.code, { device: deviceName(entry.config), ...e.params }, e.status);
       throw new DomainError('device.io', { device: deviceName(entry.config), cause: (e as Error).message }, 502);
