@@ -80,11 +80,25 @@ export class TillSync {
     return this.pulling;
   }
 
+  /** Only the cashiers: what a first login on a fresh till waits for, not the whole catalogue. */
+  async pullCashiers(): Promise<void> {
+    try {
+      await this.fetchCashiers();
+      this.succeeded();
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  private async fetchCashiers(): Promise<void> {
+    const { cashiers } = await this.server.fetchCashiers();
+    // An empty answer from a half-configured server must not lock every cashier out of a working till.
+    if (cashiers.length > 0 || this.cashiers.count() === 0) this.cashiers.replace(cashiers);
+  }
+
   private async pull(): Promise<void> {
     try {
-      const { cashiers } = await this.server.fetchCashiers();
-      // An empty answer from a half-configured server must not lock every cashier out of a working till.
-      if (cashiers.length > 0 || this.cashiers.count() === 0) this.cashiers.replace(cashiers);
+      await this.fetchCashiers();
       for (let page = 0; page < this.opts.maxPagesPerPull; page++) {
         const res = await this.server.fetchCatalogue(this.catalogue.cursor);
         this.catalogue.apply(res.items ?? [], String(res.cursor ?? ''));

@@ -96,7 +96,7 @@ export class Till {
   async login(pin: string): Promise<Cashier> {
     if (!/^\d{4,8}$/.test(String(pin ?? ''))) throw new DomainError('auth.pin_invalid', {}, 401);
     // A till that never reached the server has nobody to check against: try once now.
-    if (this.cashiers.count() === 0) await this.sync.pullNow();
+    if (this.cashiers.count() === 0) await this.sync.pullCashiers();
     const cashier = this.cashiers.findByPin(pin);
     if (!cashier) {
       this.journal.audit(null, 'login.failed', null, undefined);
