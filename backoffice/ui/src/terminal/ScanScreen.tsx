@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18n';
 import { compareQuantities, parseQuantity } from '../i18n/format';
 import { findItemByCode } from '../backoffice/documents/lookups';
 import { outbox } from './outbox';
-import { count, type Task } from './task';
+import { count, finishedDocument, type Task } from './task';
 
 interface Known {
   id: string;
@@ -82,7 +82,10 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
       setMessage({ kind: 'error', text: t('terminal.badQuantity') });
       return;
     }
-    outbox().enqueue(`/api/v1/documents/${encodeURIComponent(task.documentId)}/lines`, { itemId: /^\d+$/.test(item.id) ? Number(item.id) : item.id, quantity: q });
+    if (task.documentId !== null) {
+      const itemId = /^\d+$/.test(item.id) ? Number(item.id) : item.id;
+      outbox().enqueue(`/api/v1/documents/${encodeURIComponent(task.documentId)}/lines`, { itemId, quantity: q });
+    }
     const r = count(task, item, q);
     onChange(r.task);
     if (r.over) {
@@ -94,6 +97,13 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
     else setMessage({ kind: 'ok', text: t('terminal.recorded', { item: item.name, quantity: qty(q) }) });
     setItem(null);
     setCode('');
+  }
+
+  // Without a draft the whole count is one document, queued under the task's key so a retry never makes two.
+  function finish() {
+    const body = finishedDocument(task, new Date().toISOString().slice(0, 10));
+    if (body) outbox().enqueue('/api/v1/documents', body, task.key);
+    onFinish();
   }
 
   return (
@@ -144,7 +154,7 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
           ))}
         </tbody>
       </table>
-      <button type="button" className="big secondary" onClick={onFinish}>
+      <button type="button" className="big secondary" onClick={finish}>
         {t('terminal.finish')}
       </button>
     </section>

@@ -1,5 +1,5 @@
-// Starting a task: pick the receiving draft or supplier order to receive against, or open a new stocktake or
-// transfer draft for the chosen warehouses. Opening needs the network once; the scans after it do not.
+// Starting a task: pick the receiving draft or supplier order to receive against, or choose the warehouses of a
+// stocktake or transfer. Only picking a document needs the network; stocktake and transfer start offline too.
 import { useEffect, useState } from 'react';
 import { api, query } from '../api/client';
 import type { StockDocument } from '../api/types';
@@ -8,8 +8,8 @@ import { useI18n } from '../i18n/I18n';
 import { ErrorBox } from '../shared/ErrorBox';
 import { useReferences } from '../backoffice/documents/lookups';
 import type { Task } from './task';
+import { newKey } from './queue';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const idOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : s);
 
 function linesOf(doc: StockDocument): Task['lines'] {
@@ -31,14 +31,18 @@ export function ReceivePick({ onStart, onBack }: { onStart: (t: Task) => void; o
       const full = (await api<{ document: StockDocument }>(`/api/v1/documents/${d.id}`)).document;
       const title = `${t(`docType.${full.type}`)} ${full.number}`;
       if (full.type === 'receiving') {
-        onStart({ kind: 'receive', documentId: String(full.id), title, lines: linesOf(full) });
+        onStart({ kind: 'receive', documentId: String(full.id), key: newKey(), title, lines: linesOf(full) });
         return;
       }
-      // A supplier order is received into a new receiving draft based on it; the order's lines are the expectation.
-      const created = await api<{ document: StockDocument }>('/api/v1/documents', {
-        body: { type: 'receiving', date: today(), warehouseId: full.warehouseId, partnerId: full.partnerId, basisDocumentId: full.id, lines: [] },
+      // A supplier order is received into a new receiving document made on Finish; its lines are the expectation.
+      onStart({
+        kind: 'receive',
+        documentId: null,
+        create: { type: 'receiving', warehouseId: full.warehouseId, partnerId: full.partnerId },
+        key: newKey(),
+        title,
+        lines: linesOf(full),
       });
-      onStart({ kind: 'receive', documentId: String(created.document.id), title, lines: linesOf(full) });
     } catch (e) {
       setError(e);
     }
@@ -95,28 +99,27 @@ function WarehouseSelect({ label, value, onChange, refs }: { label: string; valu
   );
 }
 
-async function openDraft(body: Record<string, unknown>): Promise<StockDocument> {
-  return (await api<{ document: StockDocument }>('/api/v1/documents', { body: { date: today(), lines: [], ...body } })).document;
-}
-
 export function StocktakeStart({ onStart, onBack }: { onStart: (t: Task) => void; onBack: () => void }) {
   const { t } = useI18n();
   const from = useWarehouseChoice(0);
-  const [error, setError] = useState<unknown>(null);
-  async function start() {
-    try {
-      const doc = await openDraft({ type: 'stocktake', warehouseId: idOf(from.id) });
-      onStart({ kind: 'stocktake', documentId: String(doc.id), title: `${t('docType.stocktake')} ${doc.number}`, lines: [] });
-    } catch (e) {
-      setError(e);
-    }
+  const error = null;
+  function start() {
+    const w = from.refs.warehouses.find((x) => String(x.id) === from.id);
+    onStart({
+      kind: 'stocktake',
+      documentId: null,
+      create: { type: 'stocktake', warehouseId: idOf(from.id) },
+      key: newKey(),
+      title: `${t('docType.stocktake')} · ${w?.name ?? from.id}`,
+      lines: [],
+    });
   }
   return (
     <section className="pick">
       <h1>{t('terminal.stocktake')}</h1>
       <WarehouseSelect label={t('field.warehouse')} value={from.id} onChange={from.setId} refs={from.refs} />
       <ErrorBox error={error ?? from.refs.error} />
-      <button type="button" className="big" disabled={!from.id} onClick={() => void start()}>
+      <button type="button" className="big" disabled={!from.id} onClick={start}>
         {t('terminal.start')}
       </button>
       <button type="button" className="big secondary" onClick={onBack}>
@@ -130,14 +133,17 @@ export function TransferStart({ onStart, onBack }: { onStart: (t: Task) => void;
   const { t } = useI18n();
   const from = useWarehouseChoice(0);
   const to = useWarehouseChoice(1);
-  const [error, setError] = useState<unknown>(null);
-  async function start() {
-    try {
-      const doc = await openDraft({ type: 'transfer', warehouseId: idOf(from.id), toWarehouseId: idOf(to.id) });
-      onStart({ kind: 'transfer', documentId: String(doc.id), title: `${t('docType.transfer')} ${doc.number}`, lines: [] });
-    } catch (e) {
-      setError(e);
-    }
+  const error = null;
+  function start() {
+    const name = (id: string) => from.refs.warehouses.find((x) => String(x.id) === id)?.name ?? id;
+    onStart({
+      kind: 'transfer',
+      documentId: null,
+      create: { type: 'transfer', warehouseId: idOf(from.id), toWarehouseId: idOf(to.id) },
+      key: newKey(),
+      title: `${t('docType.transfer')} · ${name(from.id)} → ${name(to.id)}`,
+      lines: [],
+    });
   }
   return (
     <section className="pick">
@@ -145,7 +151,7 @@ export function TransferStart({ onStart, onBack }: { onStart: (t: Task) => void;
       <WarehouseSelect label={t('terminal.fromWarehouse')} value={from.id} onChange={from.setId} refs={from.refs} />
       <WarehouseSelect label={t('field.toWarehouse')} value={to.id} onChange={to.setId} refs={to.refs} />
       <ErrorBox error={error ?? from.refs.error} />
-      <button type="button" className="big" disabled={!from.id || !to.id} onClick={() => void start()}>
+      <button type="button" className="big" disabled={!from.id || !to.id} onClick={start}>
         {t('terminal.start')}
       </button>
       <button type="button" className="big secondary" onClick={onBack}>

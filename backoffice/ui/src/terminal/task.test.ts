@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, type Task } from './task';
+import { count, finishedDocument, type Task } from './task';
 
 const order: Task = {
   kind: 'receive',
   documentId: '12',
+  key: 'task-1',
   title: 'Supplier order 12',
   lines: [{ itemId: '1', name: 'Milk 1 l', expected: '10.000', counted: '0.000' }],
 };
@@ -24,4 +25,21 @@ test('an item that is not on the order is flagged and still counted', () => {
   const r = count(order, { id: '2', name: 'Bread' }, '0.750');
   assert.equal(r.unexpected, true);
   assert.equal(r.task.lines[1]!.counted, '0.750');
+});
+
+test('a stocktake finished offline-safe: counted totals become one document body, sent under the task key', () => {
+  let task: Task = { kind: 'stocktake', documentId: null, create: { type: 'stocktake', warehouseId: 3 }, key: 'task-2', title: 'Stocktake', lines: [] };
+  task = count(task, { id: '5', name: 'Cheese' }, '1.250').task;
+  task = count(task, { id: '5', name: 'Cheese' }, '0.750').task;
+  task = count(task, { id: '9', name: 'Water' }, '12.000').task;
+  assert.deepEqual(finishedDocument(task, '2026-11-23'), {
+    type: 'stocktake',
+    date: '2026-11-23',
+    warehouseId: 3,
+    lines: [
+      { itemId: 5, quantity: '2.000' },
+      { itemId: 9, quantity: '12.000' },
+    ],
+  });
+  assert.equal(finishedDocument({ ...task, lines: [] }, '2026-11-23'), null);
 });

@@ -11,11 +11,36 @@ export interface TaskLine {
   counted: string;
 }
 
+/** The header of the document a task makes when it is finished (stocktake, transfer, receiving against an order). */
+export interface DocumentHeader {
+  type: 'receiving' | 'stocktake' | 'transfer';
+  warehouseId: number | string | null;
+  toWarehouseId?: number | string | null;
+  partnerId?: number | string | null;
+}
+
 export interface Task {
   kind: TaskKind;
-  documentId: string;
+  /** Scans go one by one to this existing draft (POST /documents/:id/lines, one Idempotency-Key per scan)... */
+  documentId: string | null;
+  /** ...or, without a draft, the counted totals become one new document on Finish, sent with this key. */
+  create?: DocumentHeader;
+  key: string;
   title: string;
   lines: TaskLine[];
+}
+
+/** The body of POST /api/v1/documents that a finished task without a draft sends (empty lines left out). */
+export function finishedDocument(task: Task, date: string): Record<string, unknown> | null {
+  if (!task.create) return null;
+  const lines = task.lines
+    .filter((l) => l.counted !== '0.000')
+    .map((l) => ({ itemId: /^\d+$/.test(l.itemId) ? Number(l.itemId) : l.itemId, quantity: l.counted }));
+  if (lines.length === 0) return null;
+  const body: Record<string, unknown> = { type: task.create.type, date, warehouseId: task.create.warehouseId, lines };
+  if (task.create.toWarehouseId != null) body.toWarehouseId = task.create.toWarehouseId;
+  if (task.create.partnerId != null) body.partnerId = task.create.partnerId;
+  return body;
 }
 
 const key = 'kasa.terminal.task';
