@@ -1,2 +1,9 @@
-// db workspace entry
-export {};
+// The data layer: connections, migrations, the document engine and the stock ledger over Kysely.
+export * from './schema';
+export * from './connection';
+export * from './migrations/index';
+export * from './series/allocate';
+export * from './audit/audit';
+export * from './ledger/stock-ledger';
+export * from './documents/engine';
+export * from './fixtures/minimal-company';

@@ -7,3 +7,7 @@ export * from './money/cash-rounding';
 export * from './vat/rates';
 export * from './vat/receipt-totals';
 export * from './barcodes/ean';
+export * from './series/document-number';
+export * from './documents/document';
+export * from './ledger/costing';
+export * from './documents/movements';

@@ -1,0 +1,501 @@
+// The one document engine: every document type is created, posted, dispatched, reversed (storno) and annulled here,
+// each operation in one transaction with rights, lock date, number series, ledger movements and the audit log.
+
+import { sql, type Transaction } from 'kysely';
+import {
+  assertOpenPeriod,
+  assertRight,
+  computeTotals,
+  dec,
+  DomainError,
+  nextStatus,
+  planMovements,
+  requiredRight,
+  type CurrencyCode,
+  type DocumentOperation,
+  type DocumentStatus,
+  type DocumentType,
+  DOCUMENT_TYPES,
+} from '@kasa/domain';
+import type { Db } from '../connection';
+import type { Database } from '../schema';
+import { allocateNumber } from '../series/allocate';
+import { audit } from '../audit/audit';
+import { postMovements, type ItemCosting } from '../ledger/stock-ledger';
+
+export interface Actor {
+  userId: number | null;
+  rights: readonly string[];
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, rights: ['*'] };
+
+export const DEFAULT_SERIES: Record<DocumentType, string> = {
+  receiving: 'REC',
+  supplier_return: 'SRT',
+  supplier_order: 'ORD',
+  transfer: 'TRF',
+  write_off: 'WOF',
+  sale: 'SAL',
+  sale_return: 'RET',
+  stocktake: 'INV',
+  surplus: 'SUR',
+  shortage: 'SHO',
+  production: 'PRD',
+};
+
+/** Purchase documents carry prices without VAT; sales carry the price group's prices (with VAT by default). */
+const PURCHASE_TYPES = new Set<DocumentType>(['receiving', 'supplier_return', 'supplier_order']);
+
+export interface DocumentLineInput {
+  itemId: number;
+  quantity: string;
+  priceMinor?: number;
+  discountMinor?: number;
+}
+
+export interface CreateDocumentInput {
+  type: DocumentType;
+  date: string;
+  warehouseId?: number | null;
+  toWarehouseId?: number | null;
+  partnerId?: number | null;
+  reason?: string | null;
+  seriesCode?: string;
+  idempotencyKey?: string;
+  payload?: unknown;
+  pricesIncludeTax?: boolean;
+  lines: DocumentLineInput[];
+}
+
+export interface DocumentLineView {
+  id: number;
+  lineNo: number;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  quantity: string;
+  priceMinor: number;
+  discountMinor: number;
+  amountMinor: number;
+  vatRate: string;
+}
+
+export interface DocumentView {
+  id: number;
+  type: DocumentType;
+  number: string;
+  seriesCode: string;
+  year: number;
+  status: DocumentStatus;
+  date: string;
+  warehouseId: number | null;
+  toWarehouseId: number | null;
+  partnerId: number | null;
+  currency: string;
+  totalMinor: number;
+  reason: string | null;
+  reversesId: number | null;
+  reversedById: number | null;
+  createdAt: string;
+  postedAt: string | null;
+  version: number;
+  lines: DocumentLineView[];
+}
+
+type Trx = Transaction<Database>;
+
+async function company(trx: Trx) {
+  const c = await trx.selectFrom('companies').selectAll().orderBy('id').executeTakeFirst();
+  if (!c) throw new DomainError('company.missing', {}, 409);
+  return c;
+}
+
+function isDocumentType(t: string): t is DocumentType {
+  return (DOCUMENT_TYPES as readonly string[]).includes(t);
+}
+
+function checkDate(date: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new DomainError('validation.date', { field: 'date', value: date }, 400);
+}
+
+export async function createDocument(db: Db, actor: Actor, input: CreateDocumentInput): Promise<DocumentView> {
+  if (!isDocumentType(input.type)) throw new DomainError('document.type_unknown', { type: input.type }, 400);
+  assertRight(actor.rights, requiredRight(input.type, 'edit'));
+  checkDate(input.date);
+  if (input.lines.length === 0) throw new DomainError('document.no_lines', {}, 400);
+  const id = await db.kysely.transaction().execute(async (trx) => {
+    const c = await company(trx);
+    const docId = await insertDocument(trx, c, actor, input, 'draft');
+    await audit(trx, { userId: actor.userId, action: 'create', entity: 'document', entityId: docId, after: { type: input.type } });
+    return docId;
+  });
+  return getDocument(db, id);
+}
+
+async function insertDocument(
+  trx: Trx,
+  c: { id: number; currency: string; vat_rounding: string },
+  actor: Actor,
+  input: CreateDocumentInput,
+  status: DocumentStatus,
+): Promise<number> {
+  const itemIds = [...new Set(input.lines.map((l) => l.itemId))];
+  const items = await trx
+    .selectFrom('items')
+    .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
+    .select(['items.id', 'vat_groups.rate'])
+    .where('items.id', 'in', itemIds)
+    .execute();
+  const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
+  for (const l of input.lines) {
+    if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
+    const q = dec(l.quantity);
+    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3) throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
+  }
+  const currency = c.currency as CurrencyCode;
+  const includeTax = input.pricesIncludeTax ?? !PURCHASE_TYPES.has(input.type);
+  const totals = computeTotals(
+    input.lines.map((l) => ({
+      quantity: l.quantity,
+      unitPrice: dec(l.priceMinor ?? 0).div(100),
+      vatRate: rate.get(l.itemId) ?? '0',
+      discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
+    })),
+    { currency, pricesIncludeTax: includeTax, vatRounding: c.vat_rounding === 'document' ? 'document' : 'line' },
+  );
+  const year = Number(input.date.slice(0, 4));
+  const n = await allocateNumber(trx, input.seriesCode ?? DEFAULT_SERIES[input.type], year, input.type);
+  const now = new Date().toISOString();
+  const inserted = await trx
+    .insertInto('documents')
+    .values({
+      company_id: c.id,
+      type: input.type,
+      series_code: n.seriesCode,
+      year: n.year,
+      number_seq: n.seq,
+      number: n.number,
+      status,
+      date: input.date,
+      warehouse_id: input.warehouseId ?? null,
+      to_warehouse_id: input.toWarehouseId ?? null,
+      partner_id: input.partnerId ?? null,
+      currency,
+      total_minor: totals.gross.toMinor(),
+      reason: input.reason ?? null,
+      reverses_id: null,
+      reversed_by_id: null,
+      idempotency_key: input.idempotencyKey ?? null,
+      payload: input.payload === undefined ? null : JSON.stringify(input.payload),
+      created_by: actor.userId,
+      created_at: now,
+      posted_at: null,
+      version: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const docId = Number(inserted.id);
+  await trx
+    .insertInto('document_lines')
+    .values(
+      input.lines.map((l, i) => ({
+        document_id: docId,
+        line_no: i + 1,
+        item_id: l.itemId,
+        quantity: dec(l.quantity).toFixed(3),
+        price_minor: l.priceMinor ?? 0,
+        discount_minor: totals.lines[i]!.discount.toMinor(),
+        amount_minor: (includeTax ? totals.lines[i]!.gross : totals.lines[i]!.net).toMinor(),
+        vat_rate: totals.lines[i]!.vatRate,
+      })),
+    )
+    .execute();
+  return docId;
+}
+
+export async function getDocument(db: Db, id: number): Promise<DocumentView> {
+  const d = await db.kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) throw new DomainError('document.not_found', { id }, 404);
+  const lines = await db.kysely
+    .selectFrom('document_lines')
+    .innerJoin('items', 'items.id', 'document_lines.item_id')
+    .select([
+      'document_lines.id',
+      'document_lines.line_no',
+      'document_lines.item_id',
+      'items.code',
+      'items.name',
+      'document_lines.quantity',
+      'document_lines.price_minor',
+      'document_lines.discount_minor',
+      'document_lines.amount_minor',
+      'document_lines.vat_rate',
+    ])
+    .where('document_id', '=', id)
+    .orderBy('line_no')
+    .execute();
+  return {
+    id: Number(d.id),
+    type: d.type as DocumentType,
+    number: d.number,
+    seriesCode: d.series_code,
+    year: d.year,
+    status: d.status as DocumentStatus,
+    date: d.date,
+    warehouseId: d.warehouse_id === null ? null : Number(d.warehouse_id),
+    toWarehouseId: d.to_warehouse_id === null ? null : Number(d.to_warehouse_id),
+    partnerId: d.partner_id === null ? null : Number(d.partner_id),
+    currency: d.currency,
+    totalMinor: Number(d.total_minor),
+    reason: d.reason,
+    reversesId: d.reverses_id === null ? null : Number(d.reverses_id),
+    reversedById: d.reversed_by_id === null ? null : Number(d.reversed_by_id),
+    createdAt: d.created_at,
+    postedAt: d.posted_at,
+    version: d.version,
+    lines: lines.map((l) => ({
+      id: Number(l.id),
+      lineNo: l.line_no,
+      itemId: Number(l.item_id),
+      itemCode: l.code,
+      itemName: l.name,
+      quantity: l.quantity,
+      priceMinor: Number(l.price_minor),
+      discountMinor: Number(l.discount_minor),
+      amountMinor: Number(l.amount_minor),
+      vatRate: l.vat_rate,
+    })),
+  };
+}
+
+/** Moves a document to its next status, refusing cleanly when someone else changed it first. */
+async function claim(trx: Trx, doc: { id: number; status: string; version: number; number: string }, to: DocumentStatus) {
+  const r = await trx
+    .updateTable('documents')
+    .set({ status: to, version: doc.version + 1, posted_at: to === 'posted' || to === 'in_transit' ? new Date().toISOString() : undefined })
+    .where('id', '=', doc.id)
+    .where('status', '=', doc.status)
+    .where('version', '=', doc.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new DomainError('document.concurrent_change', { number: doc.number }, 409);
+}
+
+async function loadForOperation(trx: Trx, db: Db, id: number) {
+  let q = trx.selectFrom('documents').selectAll().where('id', '=', id);
+  if (db.kind === 'postgresql') q = q.forUpdate();
+  const d = await q.executeTakeFirst();
+  if (!d) throw new DomainError('document.not_found', { id }, 404);
+  return d;
+}
+
+async function ledgerContext(trx: Trx, itemIds: number[]) {
+  const items = itemIds.length
+    ? await trx.selectFrom('items').select(['id', 'costing', 'standard_cost_minor']).where('id', 'in', itemIds).execute()
+    : [];
+  const whs = await trx.selectFrom('warehouses').select(['id', 'negative_stock', 'is_transit', 'code']).execute();
+  const costing = new Map<number, ItemCosting>(items.map((i) => [Number(i.id), i]));
+  const neg = new Map(whs.map((w) => [Number(w.id), w.negative_stock === 'allow' || w.is_transit ? ('allow' as const) : ('forbid' as const)]));
+  return {
+    costing: (id: number) => costing.get(id) ?? { costing: 'average', standard_cost_minor: null },
+    negativeStock: (id: number) => neg.get(id) ?? 'forbid',
+    transitFor: (warehouseId: number) => {
+      const w = whs.find((x) => Number(x.id) === warehouseId);
+      const t = whs.find((x) => x.is_transit && w && x.code === `${w.code}-TRANSIT`);
+      return t ? Number(t.id) : null;
+    },
+  };
+}
+
+async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve') {
+  const d = await loadForOperation(trx, db, id);
+  const type = d.type as DocumentType;
+  assertRight(actor.rights, requiredRight(type, op));
+  const to = nextStatus(op, d.status as DocumentStatus, d.number);
+  const c = await company(trx);
+  assertOpenPeriod(d.date, c.lock_date, op);
+  await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+  if (type === 'supplier_order' || type === 'stocktake') return;
+  const lines = await trx
+    .selectFrom('document_lines')
+    .select(['item_id', 'quantity', 'amount_minor', 'vat_rate'])
+    .where('document_id', '=', id)
+    .orderBy('line_no')
+    .execute();
+  const includeTax = !PURCHASE_TYPES.has(type);
+  const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))]);
+  const stage = type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';
+  const plan = planMovements(
+    {
+      type,
+      number: d.number,
+      warehouseId: d.warehouse_id === null ? null : Number(d.warehouse_id),
+      toWarehouseId: d.to_warehouse_id === null ? null : Number(d.to_warehouse_id),
+      transitWarehouseId: d.warehouse_id === null ? null : ctx.transitFor(Number(d.warehouse_id)),
+      lines: lines.map((l) => ({
+        itemId: Number(l.item_id),
+        quantity: l.quantity,
+        // Receiving cost is the net amount: strip VAT when the line carried it.
+        netMinor: includeTax
+          ? dec(l.amount_minor).mul(100).div(dec(l.vat_rate).plus(100)).toDecimalPlaces(0).toNumber()
+          : Number(l.amount_minor),
+      })),
+    },
+    stage,
+  );
+  await postMovements(trx, db.kind, id, d.date, plan, ctx.costing, ctx.negativeStock);
+  await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+}
+
+/** Posts a draft (or receives a transfer in transit): one transaction, refused cleanly if someone else did it first. */
+export async function postDocument(db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve' = 'post'): Promise<DocumentView> {
+  await db.kysely.transaction().execute((trx) => postInTransaction(trx, db, actor, id, op));
+  return getDocument(db, id);
+}
+
+/** Creates and posts in one transaction; with an idempotency key a retry returns the first result. */
+export async function createAndPost(db: Db, actor: Actor, input: CreateDocumentInput): Promise<{ document: DocumentView; duplicate: boolean }> {
+  if (input.idempotencyKey) {
+    const existing = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    if (existing) return { document: await getDocument(db, Number(existing.id)), duplicate: true };
+  }
+  assertRight(actor.rights, requiredRight(input.type, 'post'));
+  try {
+    const id = await db.kysely.transaction().execute(async (trx) => {
+      const c = await company(trx);
+      const docId = await insertDocument(trx, c, actor, input, 'draft');
+      await postInTransaction(trx, db, actor, docId, 'post');
+      return docId;
+    });
+    return { document: await getDocument(db, id), duplicate: false };
+  } catch (e) {
+    // Two retries of the same receipt racing: the unique key let one in; the other returns it.
+    if (input.idempotencyKey && /unique|duplicate key/i.test(String((e as Error).message))) {
+      const existing = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+      if (existing) return { document: await getDocument(db, Number(existing.id)), duplicate: true };
+    }
+    throw e;
+  }
+}
+
+/** Storno: a posted document is never edited; a reversing document takes its movements back exactly. */
+export async function stornoDocument(db: Db, actor: Actor, id: number, date = new Date().toISOString().slice(0, 10)): Promise<DocumentView> {
+  checkDate(date);
+  const reversalId = await db.kysely.transaction().execute(async (trx) => {
+    const d = await loadForOperation(trx, db, id);
+    const type = d.type as DocumentType;
+    assertRight(actor.rights, requiredRight(type, 'storno'));
+    const c = await company(trx);
+    assertOpenPeriod(d.date, c.lock_date, 'storno');
+    assertOpenPeriod(date, c.lock_date, 'storno');
+    nextStatus('storno', d.status as DocumentStatus, d.number);
+    await claim(trx, { id, status: d.status, version: d.version, number: d.number }, 'storno');
+    const n = await allocateNumber(trx, d.series_code, Number(date.slice(0, 4)), type);
+    const now = new Date().toISOString();
+    const ins = await trx
+      .insertInto('documents')
+      .values({
+        company_id: d.company_id,
+        type: d.type,
+        series_code: n.seriesCode,
+        year: n.year,
+        number_seq: n.seq,
+        number: n.number,
+        status: 'posted',
+        date,
+        warehouse_id: d.warehouse_id,
+        to_warehouse_id: d.to_warehouse_id,
+        partner_id: d.partner_id,
+        currency: d.currency,
+        total_minor: -Number(d.total_minor),
+        reason: `storno ${d.number}`,
+        reverses_id: id,
+        reversed_by_id: null,
+        idempotency_key: null,
+        payload: null,
+        created_by: actor.userId,
+        created_at: now,
+        posted_at: now,
+        version: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rid = Number(ins.id);
+    await trx
+      .insertInto('document_lines')
+      .columns(['document_id', 'line_no', 'item_id', 'quantity', 'price_minor', 'discount_minor', 'amount_minor', 'vat_rate'])
+      .expression((eb) =>
+        eb
+          .selectFrom('document_lines')
+          .select([
+            sql<number>`${rid}`.as('document_id'),
+            'line_no',
+            'item_id',
+            sql<string>`'-' || quantity`.as('quantity'),
+            'price_minor',
+            sql<number>`-discount_minor`.as('discount_minor'),
+            sql<number>`-amount_minor`.as('amount_minor'),
+            'vat_rate',
+          ])
+          .where('document_id', '=', id),
+      )
+      .execute();
+    const moves = await trx
+      .selectFrom('stock_movements')
+      .select(['item_id', 'warehouse_id', 'quantity_milli', 'value_minor'])
+      .where('document_id', '=', id)
+      .orderBy('id', 'desc')
+      .execute();
+    const ctx = await ledgerContext(trx, [...new Set(moves.map((m) => Number(m.item_id)))]);
+    // Reversal may take stock below zero (the goods were sold meanwhile): the warehouse policy still applies.
+    await postMovements(
+      trx,
+      db.kind,
+      rid,
+      date,
+      moves.map((m) => ({
+        itemId: Number(m.item_id),
+        warehouseId: Number(m.warehouse_id),
+        quantity: dec(m.quantity_milli).neg().div(1000).toFixed(3),
+        valueMinor: -Number(m.value_minor),
+      })),
+      ctx.costing,
+      ctx.negativeStock,
+    );
+    await trx.updateTable('documents').set({ reversed_by_id: rid }).where('id', '=', id).execute();
+    await audit(trx, { userId: actor.userId, action: 'storno', entity: 'document', entityId: id, before: { status: d.status }, after: { status: 'storno', reversal: n.number } });
+    return rid;
+  });
+  return getDocument(db, reversalId);
+}
+
+async function simpleTransition(db: Db, actor: Actor, id: number, op: Exclude<DocumentOperation, 'view' | 'post' | 'dispatch' | 'storno' | 'approve'>) {
+  await db.kysely.transaction().execute(async (trx) => {
+    const d = await loadForOperation(trx, db, id);
+    assertRight(actor.rights, requiredRight(d.type as DocumentType, op));
+    const to = nextStatus(op, d.status as DocumentStatus, d.number);
+    await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+    await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+  });
+  return getDocument(db, id);
+}
+
+/** Annul (Anulēt): an unposted document becomes void but keeps its number, so the series has no gaps. */
+export const annulDocument = (db: Db, actor: Actor, id: number) => simpleTransition(db, actor, id, 'annul');
+export const submitDocument = (db: Db, actor: Actor, id: number) => simpleTransition(db, actor, id, 'submit');
+export const closeDocument = (db: Db, actor: Actor, id: number) => simpleTransition(db, actor, id, 'close');
+
+/** Copy (Kopēt): a new draft with the same header and lines, dated today. */
+export async function copyDocument(db: Db, actor: Actor, id: number): Promise<DocumentView> {
+  const d = await getDocument(db, id);
+  return createDocument(db, actor, {
+    type: d.type,
+    date: new Date().toISOString().slice(0, 10),
+    warehouseId: d.warehouseId,
+    toWarehouseId: d.toWarehouseId,
+    partnerId: d.partnerId,
+    reason: d.reason,
+    lines: d.lines.filter((l) => dec(l.quantity).gt(0)).map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor })),
+  });
+}

@@ -1,0 +1,34 @@
+// Migrations run on start and by `kasa migrate`; a database newer than this code refuses to start.
+
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { DomainError } from '@kasa/domain';
+import type { Db } from '../connection';
+import { initial } from './001-initial';
+
+export function migrationsFor(db: Db): Record<string, Migration> {
+  return { '001-initial': initial(db.kind) };
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrations = migrationsFor(db);
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: false });
+  const known = new Set(Object.keys(migrations));
+  const applied = await migrator.getMigrations();
+  // Kysely lists executed-but-unknown migrations only by failing; read its table directly.
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  if (tables.some((t) => t.name === 'kysely_migration')) {
+    const rows = await db.kysely
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      .selectFrom('kysely_migration' as any)
+      .select('name')
+      .execute();
+    const unknown = rows.map((r) => String((r as { name: string }).name)).filter((n) => !known.has(n));
+    if (unknown.length)
+      throw new DomainError('db.newer_than_code', { migrations: unknown.join(', ') }, 500);
+  }
+  void applied;
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

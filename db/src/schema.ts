@@ -1,0 +1,238 @@
+// Table types for Kysely: the one description of the database both SQLite and PostgreSQL share.
+// Money is integer minor units (*_minor); ledger quantities are integer thousandths (*_milli) so SQL sums stay exact.
+
+import type { Generated } from 'kysely';
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  country: string;
+  currency: string;
+  tax_number: string | null;
+  vat_rounding: string;
+  cash_rounding: string;
+  lock_date: string | null;
+  created_at: string;
+}
+
+export interface WarehousesTable {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  name: string;
+  negative_stock: string;
+  is_transit: number;
+}
+
+export interface UserGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface GroupRightsTable {
+  group_id: number;
+  right_code: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  name: string;
+  password_hash: string | null;
+  pin_hash: string | null;
+  pin_lookup: string | null;
+  group_id: number;
+  language: string;
+  active: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface UnitsTable {
+  code: string;
+  name: string;
+  decimals: number;
+}
+
+export interface VatGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  rate: string;
+}
+
+export interface ItemGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  parent_id: number | null;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  unit: string;
+  vat_group_id: number;
+  group_id: number | null;
+  goods_type: string;
+  weighted: number;
+  marked: number;
+  produced: number;
+  costing: string;
+  standard_cost_minor: number | null;
+  active: number;
+  updated_at: string;
+  change_seq: number;
+}
+
+export interface BarcodesTable {
+  code: string;
+  item_id: number;
+  pack_quantity: string;
+}
+
+export interface PriceGroupsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  currency: string;
+  tax_included: number;
+  is_default: number;
+}
+
+export interface PricesTable {
+  id: Generated<number>;
+  price_group_id: number;
+  item_id: number;
+  price_minor: number;
+  valid_from: string;
+  created_at: string;
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  tax_number: string | null;
+  bank_account: string | null;
+  kind: string;
+  price_group_id: number | null;
+}
+
+export interface NumberSeriesTable {
+  id: Generated<number>;
+  code: string;
+  doc_type: string;
+  year: number;
+  next_number: number;
+  format: string;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  company_id: number;
+  type: string;
+  series_code: string;
+  year: number;
+  number_seq: number;
+  number: string;
+  status: string;
+  date: string;
+  warehouse_id: number | null;
+  to_warehouse_id: number | null;
+  partner_id: number | null;
+  currency: string;
+  total_minor: number;
+  reason: string | null;
+  reverses_id: number | null;
+  reversed_by_id: number | null;
+  idempotency_key: string | null;
+  payload: string | null;
+  created_by: number | null;
+  created_at: string;
+  posted_at: string | null;
+  version: number;
+}
+
+export interface DocumentLinesTable {
+  id: Generated<number>;
+  document_id: number;
+  line_no: number;
+  item_id: number;
+  quantity: string;
+  price_minor: number;
+  discount_minor: number;
+  amount_minor: number;
+  vat_rate: string;
+}
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  document_id: number;
+  item_id: number;
+  warehouse_id: number;
+  quantity_milli: number;
+  value_minor: number;
+  date: string;
+}
+
+export interface StockBalancesTable {
+  item_id: number;
+  warehouse_id: number;
+  quantity_milli: number;
+  value_minor: number;
+  last_unit_cost: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface Database {
+  companies: CompaniesTable;
+  warehouses: WarehousesTable;
+  user_groups: UserGroupsTable;
+  group_rights: GroupRightsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  units: UnitsTable;
+  vat_groups: VatGroupsTable;
+  item_groups: ItemGroupsTable;
+  items: ItemsTable;
+  barcodes: BarcodesTable;
+  price_groups: PriceGroupsTable;
+  prices: PricesTable;
+  partners: PartnersTable;
+  number_series: NumberSeriesTable;
+  documents: DocumentsTable;
+  document_lines: DocumentLinesTable;
+  stock_movements: StockMovementsTable;
+  stock_balances: StockBalancesTable;
+  audit_log: AuditLogTable;
+}
