@@ -2,7 +2,7 @@
 // (SELECT … FOR UPDATE) so two postings of the same item never lose an update.
 
 import type { Insertable, Transaction } from 'kysely';
-import { applyMovement, Decimal, type CostingSettings } from '@kasa/domain';
+import { applyMovement, Decimal } from '@kasa/domain';
 import type { Database } from '../schema';
 import type { DialectKind } from '../connection';
 
