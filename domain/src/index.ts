@@ -11,3 +11,4 @@ export * from './series/document-number';
 export * from './documents/document';
 export * from './ledger/costing';
 export * from './documents/movements';
+export * from './marking/gs1';
