@@ -12,3 +12,6 @@ export * from './documents/document';
 export * from './ledger/costing';
 export * from './documents/movements';
 export * from './marking/gs1';
+export * from './production/recipe';
+export * from './production/cutting';
+export * from './production/messages';
