@@ -6,6 +6,7 @@ import { readdirSync, statSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensurePrograms } from './system-programs.mjs';
+import { buildUis } from './start.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -38,6 +39,9 @@ function findTests(dir, out = []) {
   }
   return out;
 }
+
+// The browser tests drive the built UIs: build them when missing or stale.
+buildUis();
 
 let files = findTests(root).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));

@@ -213,6 +213,105 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+// Online shop orders (integrations/src/shop): quantities in thousandths, money in minor units, as in the ledger.
+export interface ShopOrdersTable {
+  id: Generated<number>;
+  api_key_id: number;
+  idempotency_key: string;
+  request_hash: string;
+  external_ref: string | null;
+  status: string;
+  payment: string;
+  allow_substitutions: number;
+  warehouse_id: number;
+  currency: string;
+  total_minor: number;
+  customer: string | null;
+  note: string | null;
+  sale_document_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ShopOrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  line_no: number;
+  item_id: number;
+  ordered_milli: number;
+  picked_milli: number | null;
+  price_minor: number;
+  substitute_for_line_id: number | null;
+}
+
+export interface ShopOrderEventsTable {
+  id: Generated<number>;
+  order_id: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  detail: string | null;
+}
+
+export interface OrderReservationsTable {
+  id: Generated<number>;
+  order_id: number;
+  item_id: number;
+  warehouse_id: number;
+  quantity_milli: number;
+  created_at: string;
+}
+
+export interface ShopWebhooksTable {
+  id: Generated<number>;
+  api_key_id: number;
+  url: string;
+  secret: string;
+  active: number;
+  created_at: string;
+}
+
+export interface ShopOutboxTable {
+  id: Generated<number>;
+  order_id: number;
+  api_key_id: number;
+  event_type: string;
+  payload: string;
+  created_at: string;
+}
+
+export interface ShopWebhookDeliveriesTable {
+  id: Generated<number>;
+  outbox_id: number;
+  webhook_id: number;
+  order_id: number;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface ShopWebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   companies: CompaniesTable;
   warehouses: WarehousesTable;
@@ -235,4 +334,13 @@ export interface Database {
   stock_movements: StockMovementsTable;
   stock_balances: StockBalancesTable;
   audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  shop_orders: ShopOrdersTable;
+  shop_order_lines: ShopOrderLinesTable;
+  shop_order_events: ShopOrderEventsTable;
+  order_reservations: OrderReservationsTable;
+  shop_webhooks: ShopWebhooksTable;
+  shop_outbox: ShopOutboxTable;
+  shop_webhook_deliveries: ShopWebhookDeliveriesTable;
+  shop_webhook_attempts: ShopWebhookAttemptsTable;
 }

@@ -1,7 +1,7 @@
 // The one document engine: every document type is created, posted, dispatched, reversed (storno) and annulled here,
 // each operation in one transaction with rights, lock date, number series, ledger movements and the audit log.
 
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import {
   assertOpenPeriod,
   assertRight,
@@ -124,7 +124,6 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   if (!isDocumentType(input.type)) throw new DomainError('document.type_unknown', { type: input.type }, 400);
   assertRight(actor.rights, requiredRight(input.type, 'edit'));
   checkDate(input.date);
-  if (input.lines.length === 0) throw new DomainError('document.no_lines', {}, 400);
   const id = await db.kysely.transaction().execute(async (trx) => {
     const c = await company(trx);
     const docId = await insertDocument(trx, c, actor, input, 'draft');
@@ -141,30 +140,8 @@ async function insertDocument(
   input: CreateDocumentInput,
   status: DocumentStatus,
 ): Promise<number> {
-  const itemIds = [...new Set(input.lines.map((l) => l.itemId))];
-  const items = await trx
-    .selectFrom('items')
-    .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
-    .select(['items.id', 'vat_groups.rate'])
-    .where('items.id', 'in', itemIds)
-    .execute();
-  const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
-  for (const l of input.lines) {
-    if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
-    const q = dec(l.quantity);
-    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3) throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
-  }
+  const priced = await priceLines(trx, c, input.type, input.lines, input.pricesIncludeTax);
   const currency = c.currency as CurrencyCode;
-  const includeTax = input.pricesIncludeTax ?? !PURCHASE_TYPES.has(input.type);
-  const totals = computeTotals(
-    input.lines.map((l) => ({
-      quantity: l.quantity,
-      unitPrice: dec(l.priceMinor ?? 0).div(100),
-      vatRate: rate.get(l.itemId) ?? '0',
-      discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
-    })),
-    { currency, pricesIncludeTax: includeTax, vatRounding: c.vat_rounding === 'document' ? 'document' : 'line' },
-  );
   const year = Number(input.date.slice(0, 4));
   const n = await allocateNumber(trx, input.seriesCode ?? DEFAULT_SERIES[input.type], year, input.type);
   const now = new Date().toISOString();
@@ -183,7 +160,7 @@ async function insertDocument(
       to_warehouse_id: input.toWarehouseId ?? null,
       partner_id: input.partnerId ?? null,
       currency,
-      total_minor: totals.gross.toMinor(),
+      total_minor: priced.totalMinor,
       reason: input.reason ?? null,
       reverses_id: null,
       reversed_by_id: null,
@@ -197,22 +174,100 @@ async function insertDocument(
     .returning('id')
     .executeTakeFirstOrThrow();
   const docId = Number(inserted.id);
+  await insertLines(trx, docId, priced.rows);
+  return docId;
+}
+
+type LineRow = Omit<Insertable<Database['document_lines']>, 'document_id' | 'line_no'>;
+
+/** Prices the lines with the domain's VAT and rounding rules; the one place a document's amounts are computed. */
+async function priceLines(
+  trx: Trx,
+  c: { currency: string; vat_rounding: string },
+  type: DocumentType,
+  lines: DocumentLineInput[],
+  pricesIncludeTax?: boolean,
+): Promise<{ rows: LineRow[]; totalMinor: number }> {
+  const itemIds = [...new Set(lines.map((l) => l.itemId))];
+  const items = itemIds.length
+    ? await trx
+        .selectFrom('items')
+        .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
+        .select(['items.id', 'vat_groups.rate'])
+        .where('items.id', 'in', itemIds)
+        .execute()
+    : [];
+  const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
+  for (const l of lines) {
+    if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
+    const q = dec(l.quantity);
+    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(1e9)) throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
+    if (l.priceMinor !== undefined && (!Number.isSafeInteger(l.priceMinor) || l.priceMinor < 0))
+      throw new DomainError('validation.price', { item: l.itemId, price: l.priceMinor }, 400);
+  }
+  const includeTax = pricesIncludeTax ?? !PURCHASE_TYPES.has(type);
+  const totals = computeTotals(
+    lines.map((l) => ({
+      quantity: l.quantity,
+      unitPrice: dec(l.priceMinor ?? 0).div(100),
+      vatRate: rate.get(l.itemId) ?? '0',
+      discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
+    })),
+    { currency: c.currency as CurrencyCode, pricesIncludeTax: includeTax, vatRounding: c.vat_rounding === 'document' ? 'document' : 'line' },
+  );
+  return {
+    rows: lines.map((l, i) => ({
+      item_id: l.itemId,
+      quantity: dec(l.quantity).toFixed(3),
+      price_minor: l.priceMinor ?? 0,
+      discount_minor: totals.lines[i]!.discount.toMinor(),
+      amount_minor: (includeTax ? totals.lines[i]!.gross : totals.lines[i]!.net).toMinor(),
+      vat_rate: totals.lines[i]!.vatRate,
+    })),
+    totalMinor: lines.length ? totals.gross.toMinor() : 0,
+  };
+}
+
+async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await trx
     .insertInto('document_lines')
-    .values(
-      input.lines.map((l, i) => ({
-        document_id: docId,
-        line_no: i + 1,
-        item_id: l.itemId,
-        quantity: dec(l.quantity).toFixed(3),
-        price_minor: l.priceMinor ?? 0,
-        discount_minor: totals.lines[i]!.discount.toMinor(),
-        amount_minor: (includeTax ? totals.lines[i]!.gross : totals.lines[i]!.net).toMinor(),
-        vat_rate: totals.lines[i]!.vatRate,
-      })),
-    )
+    .values(rows.map((r, i) => ({ ...r, document_id: docId, line_no: i + 1 })))
     .execute();
-  return docId;
+}
+
+/**
+ * Replaces a draft's lines (the back-office form saves the whole list). Only drafts and documents awaiting
+ * approval change; `expectedVersion` refuses a save over someone else's newer one.
+ */
+export async function setDraftLines(db: Db, actor: Actor, id: number, lines: DocumentLineInput[], expectedVersion?: number): Promise<DocumentView> {
+  await db.kysely.transaction().execute(async (trx) => {
+    const d = await loadForOperation(trx, db, id);
+    assertRight(actor.rights, requiredRight(d.type as DocumentType, 'edit'));
+    if (d.status !== 'draft') throw new DomainError('document.not_editable', { number: d.number, status: d.status }, 409);
+    if (expectedVersion !== undefined && expectedVersion !== d.version)
+      throw new DomainError('document.changed', { number: d.number }, 409);
+    const c = await company(trx);
+    const priced = await priceLines(trx, c, d.type as DocumentType, lines);
+    await trx.deleteFrom('document_lines').where('document_id', '=', id).execute();
+    await insertLines(trx, id, priced.rows);
+    await trx.updateTable('documents').set({ total_minor: priced.totalMinor, version: d.version + 1 }).where('id', '=', id).execute();
+    await audit(trx, { userId: actor.userId, action: 'edit', entity: 'document', entityId: id, before: { version: d.version }, after: { lines: lines.length } });
+  });
+  return getDocument(db, id);
+}
+
+/**
+ * Adds a scanned quantity to a draft: the same item at the same price adds to its line, so a terminal's scans
+ * of one item make one line. The price defaults to the item's last line price in this document.
+ */
+export async function addDraftLine(db: Db, actor: Actor, id: number, line: DocumentLineInput): Promise<DocumentView> {
+  const doc = await getDocument(db, id);
+  const lines: DocumentLineInput[] = doc.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor, discountMinor: l.discountMinor || undefined }));
+  const same = lines.find((l) => l.itemId === line.itemId && (line.priceMinor === undefined || l.priceMinor === line.priceMinor));
+  if (same) same.quantity = dec(same.quantity).plus(dec(line.quantity)).toFixed(3);
+  else lines.push(line);
+  return setDraftLines(db, actor, id, lines, doc.version);
 }
 
 export async function getDocument(db: Db, id: number): Promise<DocumentView> {
@@ -323,6 +378,7 @@ async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op:
     .where('document_id', '=', id)
     .orderBy('line_no')
     .execute();
+  if (lines.length === 0) throw new DomainError('document.no_lines', { number: d.number }, 400);
   const includeTax = !PURCHASE_TYPES.has(type);
   const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))]);
   const stage = type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';

@@ -4,9 +4,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { DomainError } from '@kasa/domain';
 import type { Db } from '../connection';
 import { initial } from './001-initial';
+import { idempotency } from './002-idempotency';
+import { shopOrders } from './004-shop-orders';
 
 export function migrationsFor(db: Db): Record<string, Migration> {
-  return { '001-initial': initial(db.kind) };
+  return {
+    '001-initial': initial(db.kind),
+    '002-idempotency': idempotency(),
+    '004-shop-orders': shopOrders(db.kind),
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,0 +1,17 @@
+// Translates error codes for the caller's language through i18next (one instance for the server).
+
+import i18next from 'i18next';
+import { LANGUAGES, MESSAGES, type Language } from './messages';
+
+const resources = Object.fromEntries(
+  LANGUAGES.map((lng) => [lng, { translation: Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k.replace(/\./g, '~'), v[lng]])) }]),
+);
+
+const i18n = i18next.createInstance();
+void i18n.init({ resources, fallbackLng: 'en', interpolation: { escapeValue: false }, initAsync: false, showSupportNotice: false, keySeparator: false, nsSeparator: false });
+
+export function translate(code: string, params: Record<string, unknown>, lng: Language): string {
+  const key = code.replace(/\./g, '~');
+  if (i18n.exists(key, { lng })) return i18n.t(key, { lng, ...params });
+  return i18n.t('generic', { lng, code, ...params });
+}

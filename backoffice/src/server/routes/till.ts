@@ -1,0 +1,148 @@
+// The till API the device bridge calls: the catalogue and price cache (incremental by a change cursor), cashiers
+// with PIN hashes for offline login, and the receipt sync: each receipt is posted into the stock ledger exactly once,
+// its uuid being the idempotency key, however often the bridge retries.
+
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '@kasa/domain';
+import { createAndPost, type Actor } from '@kasa/db';
+import type { RouteContext } from '../app';
+import { itemViews } from './catalogue';
+
+const PAGE = 2000;
+
+const ReceiptLine = Type.Object({
+  itemId: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[1-9][0-9]{0,14}$' })]),
+  quantity: Type.String({ pattern: '^[0-9]{1,9}(\\.[0-9]{1,3})?$' }),
+  unitPriceMinor: Type.Integer({ minimum: 0, maximum: 1e12 }),
+  discountMinor: Type.Integer({ minimum: 0, maximum: 1e12 }),
+  vatRate: Type.Union([Type.String({ maxLength: 10 }), Type.Number()]),
+  markingCode: Type.Optional(Type.String({ maxLength: 200 })),
+});
+const Receipt = Type.Object({
+  uuid: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
+  tillCode: Type.String({ minLength: 1, maxLength: 40 }),
+  number: Type.String({ minLength: 1, maxLength: 60 }),
+  type: Type.Union([Type.Literal('sale'), Type.Literal('return')]),
+  originalUuid: Type.Optional(Type.String({ maxLength: 64 })),
+  cashierId: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ maxLength: 40 })]),
+  shiftNumber: Type.Integer({ minimum: 0 }),
+  createdAt: Type.String({ minLength: 10, maxLength: 40 }),
+  currency: Type.String({ minLength: 3, maxLength: 3 }),
+  lines: Type.Array(ReceiptLine, { minItems: 1, maxItems: 2000 }),
+  payments: Type.Array(Type.Object({ method: Type.Union([Type.Literal('cash'), Type.Literal('card')]), amountMinor: Type.Integer({ minimum: 0, maximum: 1e12 }) }), { maxItems: 20 }),
+});
+
+export interface TillAccess {
+  /** A shared secret the bridges send as `Authorization: Bearer …`; unset = tills on this machine only. */
+  tillToken?: string;
+}
+
+function isLoopback(ip: string): boolean {
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+}
+
+export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, access: TillAccess = {}): void {
+  const token = access.tillToken ?? process.env.KASA_TILL_TOKEN;
+  const authorize = (req: FastifyRequest) => {
+    if (req.user && (req.user.rights.includes('*') || req.user.rights.includes('till.sync'))) return;
+    const auth = req.headers.authorization ?? '';
+    if (token ? auth === `Bearer ${token}` : isLoopback(req.ip)) return;
+    throw new DomainError('auth.till_token', {}, 401);
+  };
+
+  app.get(
+    '/api/v1/till/catalogue',
+    { schema: { tags: ['till'], summary: 'Items and prices changed since a cursor, in pages', querystring: Type.Object({ since: Type.Optional(Type.String({ pattern: '^[0-9]{0,15}$' })) }) } },
+    async (req) => {
+      authorize(req);
+      const since = Number((req.query as { since?: string }).since || 0);
+      const rows = await db.kysely
+        .selectFrom('items')
+        .select(['id', 'change_seq'])
+        .where('change_seq', '>', since)
+        .orderBy('change_seq')
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
+      const views = await itemViews(db, rows.map((r) => Number(r.id)));
+      const inactive = new Set(
+        rows.length
+          ? (await db.kysely.selectFrom('items').select('id').where('id', 'in', rows.map((r) => Number(r.id))).where('active', '=', 0).execute()).map((r) => Number(r.id))
+          : [],
+      );
+      const last = rows.at(-1);
+      return {
+        items: views.map((v) => ({
+          id: v.id,
+          code: v.code,
+          name: v.name,
+          unit: v.unit,
+          weighted: v.weighted,
+          marked: v.marked,
+          vatRate: v.vatRate,
+          priceMinor: v.priceMinor ?? 0,
+          currency: v.currency,
+          barcodes: v.barcodes,
+          ...(inactive.has(v.id) ? { deleted: true } : {}),
+        })),
+        cursor: String(last ? Number(last.change_seq) : since),
+        complete: rows.length < PAGE,
+      };
+    },
+  );
+
+  app.get('/api/v1/till/cashiers', { schema: { tags: ['till'], summary: 'Cashiers with PIN hashes (scrypt) so a till checks PINs offline' } }, async (req) => {
+    authorize(req);
+    const users = await db.kysely
+      .selectFrom('users')
+      .innerJoin('user_groups', 'user_groups.id', 'users.group_id')
+      .select(['users.id', 'users.name', 'users.pin_hash', 'users.language', 'users.group_id'])
+      .where('users.active', '=', 1)
+      .where('users.pin_hash', 'is not', null)
+      .execute();
+    const rights = await db.kysely.selectFrom('group_rights').select(['group_id', 'right_code']).execute();
+    return {
+      cashiers: users.map((u) => ({
+        id: Number(u.id),
+        name: u.name,
+        pinHash: u.pin_hash ?? '',
+        language: u.language,
+        rights: rights.filter((r) => Number(r.group_id) === Number(u.group_id)).map((r) => r.right_code),
+      })),
+    };
+  });
+
+  app.post(
+    '/api/v1/till/receipts',
+    {
+      schema: {
+        tags: ['till'],
+        summary: 'Post a till receipt into the ledger once; Idempotency-Key is the receipt uuid',
+        body: Receipt,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 64 })) }),
+      },
+    },
+    async (req) => {
+      authorize(req);
+      const r = req.body as Static<typeof Receipt>;
+      const key = (req.headers['idempotency-key'] as string | undefined) ?? r.uuid;
+      if (key !== r.uuid) throw new DomainError('till.key_mismatch', { key, uuid: r.uuid }, 400);
+      const wh = await db.kysely.selectFrom('warehouses').select('id').where('is_transit', '=', 0).orderBy('id').executeTakeFirst();
+      if (!wh) throw new DomainError('company.missing', {}, 409);
+      const cashier = Number(r.cashierId);
+      const actor: Actor = { userId: Number.isSafeInteger(cashier) && cashier > 0 ? cashier : null, rights: ['*'] };
+      const { document, duplicate } = await createAndPost(db, actor, {
+        type: r.type === 'sale' ? 'sale' : 'sale_return',
+        date: r.createdAt.slice(0, 10),
+        warehouseId: Number(wh.id),
+        idempotencyKey: `till:${r.uuid}`,
+        reason: r.type === 'return' && r.originalUuid ? `return of ${r.originalUuid}` : null,
+        payload: { tillCode: r.tillCode, receiptNumber: r.number, shiftNumber: r.shiftNumber, cashierId: r.cashierId, createdAt: r.createdAt, payments: r.payments, originalUuid: r.originalUuid, markingCodes: r.lines.map((l) => l.markingCode ?? null) },
+        pricesIncludeTax: true,
+        lines: r.lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity, priceMinor: l.unitPriceMinor, discountMinor: l.discountMinor || undefined })),
+      });
+      return { status: duplicate ? 'duplicate' : 'posted', documentId: document.id, number: document.number };
+    },
+  );
+}
