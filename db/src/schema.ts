@@ -312,6 +312,52 @@ export interface ShopWebhookAttemptsTable {
   duration_ms: number;
 }
 
+// Production (migration 003): recipe versions, their components, consumption by recipe, marked units.
+export interface RecipesTable {
+  id: Generated<number>;
+  output_item_id: number;
+  version: number;
+  valid_from: string;
+  output_quantity: string;
+  overhead_minor: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface RecipeComponentsTable {
+  id: Generated<number>;
+  recipe_id: number;
+  line_no: number;
+  item_id: number;
+  gross_quantity: string;
+  net_quantity: string;
+  loss_percent: string;
+  kind: string;
+}
+
+export interface RecipeConsumptionTable {
+  id: Generated<number>;
+  document_id: number;
+  date: string;
+  recipe_id: number;
+  output_item_id: number;
+  output_quantity_milli: number;
+  cost_minor: number;
+}
+
+export interface MarkingCodesTable {
+  code: string;
+  gtin: string;
+  serial: string;
+  raw: string;
+  item_id: number;
+  status: string;
+  receiving_document_id: number | null;
+  sale_document_id: number | null;
+  return_document_id: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   warehouses: WarehousesTable;
@@ -343,4 +389,8 @@ export interface Database {
   shop_outbox: ShopOutboxTable;
   shop_webhook_deliveries: ShopWebhookDeliveriesTable;
   shop_webhook_attempts: ShopWebhookAttemptsTable;
+  recipes: RecipesTable;
+  recipe_components: RecipeComponentsTable;
+  recipe_consumption: RecipeConsumptionTable;
+  marking_codes: MarkingCodesTable;
 }

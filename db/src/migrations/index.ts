@@ -5,12 +5,14 @@ import { DomainError } from '@kasa/domain';
 import type { Db } from '../connection';
 import { initial } from './001-initial';
 import { idempotency } from './002-idempotency';
+import { production } from './003-production';
 import { shopOrders } from './004-shop-orders';
 
 export function migrationsFor(db: Db): Record<string, Migration> {
   return {
     '001-initial': initial(db.kind),
     '002-idempotency': idempotency(),
+    '003-production': production(db.kind),
     '004-shop-orders': shopOrders(db.kind),
   };
 }
