@@ -6,3 +6,4 @@ export { UNITS, exchangeUnit, type ExchangeUnit } from './units';
 export { MOVEMENT_OPERATIONS } from './documents-file';
 export { syntheticCommerceMlSource } from './synthetic-source';
 export { COMMERCEML_MESSAGES } from './messages';
+export { commerceMlSourceFromDb, exchangeIds, type DbSourceOptions } from './db-source';
