@@ -1,0 +1,420 @@
+// Online orders: created once per idempotency key with stock reserved, moved through the lifecycle, picked with
+// agreed substitutions, and on shipping posted as a sale through the document engine (exactly once per order).
+
+import type { Transaction } from 'kysely';
+import { DomainError } from '@kasa/domain';
+import { createAndPost, SYSTEM_ACTOR, type Database, type Db } from '@kasa/db';
+import { allowedNext, assertTransition, isCancellable, type OrderStatus, type PaymentMethod } from './lifecycle';
+import { recordStatusChange } from './outbox';
+import { reconcileReservation } from './reservations';
+import { currentPrices, shopPriceGroup } from './prices';
+import { requestHash } from './canonical-json';
+import { fromMilli, lineAmountMinor, milliText, toMilli } from './quantities';
+
+type Trx = Transaction<Database>;
+
+export interface OrderLineInput {
+  itemCode: string;
+  quantity: number;
+}
+
+export interface CreateOrderInput {
+  externalRef?: string;
+  warehouse?: string;
+  payment?: PaymentMethod;
+  allowSubstitutions?: boolean;
+  customer?: { name?: string; email?: string; phone?: string; address?: string };
+  note?: string;
+  lines: OrderLineInput[];
+}
+
+export interface PickLineInput {
+  itemCode: string;
+  quantity: number;
+  /** The ordered item this one replaces (a substitution the customer agreed to). */
+  substituteFor?: string;
+}
+
+export interface OrderLineView {
+  lineNo: number;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  quantity: number;
+  pickedQuantity: number | null;
+  priceMinor: number;
+  amountMinor: number;
+  substituteFor: string | null;
+}
+
+export interface OrderView {
+  id: number;
+  externalRef: string | null;
+  status: OrderStatus;
+  payment: PaymentMethod;
+  allowSubstitutions: boolean;
+  warehouse: string;
+  currency: string;
+  totalMinor: number;
+  customer: NonNullable<CreateOrderInput['customer']> | null;
+  note: string | null;
+  saleDocument: { id: number; number: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedNext: OrderStatus[];
+  lines: OrderLineView[];
+  history: Array<{ status: OrderStatus; from: OrderStatus | null; at: string }>;
+}
+
+/** Who asks: a shop's API key sees its own orders; the back office (null) sees all. */
+export type OrderOwner = number | null;
+
+type OrderRow = Awaited<ReturnType<typeof loadOrderRow>>;
+
+async function loadOrderRow(q: Trx | Db['kysely'], owner: OrderOwner, id: number, lock: boolean) {
+  let s = q.selectFrom('shop_orders').selectAll().where('id', '=', id);
+  if (owner !== null) s = s.where('api_key_id', '=', owner);
+  if (lock) s = s.forUpdate();
+  const r = await s.executeTakeFirst();
+  if (!r) throw new DomainError('order.not_found', { id }, 404);
+  return { ...r, id: Number(r.id), api_key_id: Number(r.api_key_id), warehouse_id: Number(r.warehouse_id), status: r.status as OrderStatus, payment: r.payment as PaymentMethod };
+}
+
+async function orderLines(q: Trx | Db['kysely'], orderId: number) {
+  const rows = await q
+    .selectFrom('shop_order_lines')
+    .innerJoin('items', 'items.id', 'shop_order_lines.item_id')
+    .innerJoin('units', 'units.code', 'items.unit')
+    .select([
+      'shop_order_lines.id',
+      'shop_order_lines.line_no',
+      'shop_order_lines.item_id',
+      'shop_order_lines.ordered_milli',
+      'shop_order_lines.picked_milli',
+      'shop_order_lines.price_minor',
+      'shop_order_lines.substitute_for_line_id',
+      'items.code',
+      'items.name',
+      'items.unit',
+      'items.weighted',
+      'units.decimals',
+    ])
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    lineNo: r.line_no,
+    itemId: Number(r.item_id),
+    orderedMilli: Number(r.ordered_milli),
+    pickedMilli: r.picked_milli === null ? null : Number(r.picked_milli),
+    priceMinor: Number(r.price_minor),
+    substituteForLineId: r.substitute_for_line_id === null ? null : Number(r.substitute_for_line_id),
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    unitDecimals: r.weighted ? 3 : r.decimals,
+  }));
+}
+type Line = Awaited<ReturnType<typeof orderLines>>[number];
+
+/** What a line will leave the store with: the picked quantity once picked, the ordered one until then. */
+const lineMilli = (l: Line) => l.pickedMilli ?? l.orderedMilli;
+
+function totalOf(lines: Line[]): number {
+  return lines.reduce((s, l) => s + lineAmountMinor(l.priceMinor, lineMilli(l)), 0);
+}
+
+function desiredReservation(lines: Line[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const l of lines) m.set(l.itemId, (m.get(l.itemId) ?? 0) + lineMilli(l));
+  for (const [k, v] of m) if (v === 0) m.delete(k);
+  return m;
+}
+
+export async function getOrder(db: Db, owner: OrderOwner, id: number): Promise<OrderView> {
+  return orderView(db.kysely, owner, id);
+}
+
+async function orderView(q: Trx | Db['kysely'], owner: OrderOwner, id: number): Promise<OrderView> {
+  const o = await loadOrderRow(q, owner, id, false);
+  const lines = await orderLines(q, id);
+  const wh = await q.selectFrom('warehouses').select('code').where('id', '=', o.warehouse_id).executeTakeFirstOrThrow();
+  const events = await q.selectFrom('shop_order_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
+  const sale = o.sale_document_id === null ? null : await q.selectFrom('documents').select(['id', 'number']).where('id', '=', Number(o.sale_document_id)).executeTakeFirst();
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  return {
+    id: o.id,
+    externalRef: o.external_ref,
+    status: o.status,
+    payment: o.payment,
+    allowSubstitutions: Boolean(o.allow_substitutions),
+    warehouse: wh.code,
+    currency: o.currency,
+    totalMinor: Number(o.total_minor),
+    customer: o.customer ? JSON.parse(o.customer) : null,
+    note: o.note,
+    saleDocument: sale ? { id: Number(sale.id), number: sale.number } : null,
+    createdAt: o.created_at,
+    updatedAt: o.updated_at,
+    allowedNext: allowedNext(o.status, o.payment),
+    lines: lines.map((l) => ({
+      lineNo: l.lineNo,
+      itemCode: l.code,
+      itemName: l.name,
+      unit: l.unit,
+      quantity: fromMilli(l.orderedMilli),
+      pickedQuantity: l.pickedMilli === null ? null : fromMilli(l.pickedMilli),
+      priceMinor: l.priceMinor,
+      amountMinor: lineAmountMinor(l.priceMinor, lineMilli(l)),
+      substituteFor: l.substituteForLineId === null ? null : (byId.get(l.substituteForLineId)?.code ?? null),
+    })),
+    history: events.map((e) => ({ status: e.to_status as OrderStatus, from: e.from_status as OrderStatus | null, at: e.at })),
+  };
+}
+
+async function itemsByCode(q: Trx | Db['kysely'], codes: string[]) {
+  if (codes.length === 0) return new Map<string, { id: number; code: string; decimals: number }>();
+  const rows = await q
+    .selectFrom('items')
+    .innerJoin('units', 'units.code', 'items.unit')
+    .select(['items.id', 'items.code', 'items.weighted', 'units.decimals'])
+    .where('items.code', 'in', codes)
+    .where('items.active', '=', 1)
+    .execute();
+  return new Map(rows.map((r) => [r.code, { id: Number(r.id), code: r.code, decimals: r.weighted ? 3 : r.decimals }]));
+}
+
+/** Moves the order row to `to` (refusing if someone else moved it first) and writes history and outbox. */
+async function setStatus(trx: Trx, o: OrderRow, to: OrderStatus, totalMinor: number, detail?: unknown, extra: { sale_document_id?: number } = {}) {
+  const at = new Date().toISOString();
+  const r = await trx
+    .updateTable('shop_orders')
+    .set({ status: to, total_minor: totalMinor, updated_at: at, version: o.version + 1, ...extra })
+    .where('id', '=', o.id)
+    .where('version', '=', o.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new DomainError('order.concurrent_change', { id: o.id }, 409);
+  await recordStatusChange(trx, { id: o.id, apiKeyId: o.api_key_id, externalRef: o.external_ref, totalMinor, currency: o.currency }, o.status, to, at, detail);
+  o.status = to;
+  o.version += 1;
+  o.total_minor = totalMinor;
+}
+
+/**
+ * Creates the order and reserves its stock in one transaction. The same idempotency key with the same body returns
+ * the first order (`created: false`); with another body it is refused with 409 `idempotency.conflict`.
+ */
+export async function createOrder(db: Db, apiKeyId: number, idempotencyKey: string, input: CreateOrderInput): Promise<{ order: OrderView; created: boolean }> {
+  const hash = requestHash(input);
+  const replay = async () => {
+    const prior = await db.kysely
+      .selectFrom('shop_orders')
+      .select(['id', 'request_hash'])
+      .where('api_key_id', '=', apiKeyId)
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+    if (!prior) return null;
+    if (prior.request_hash !== hash) throw new DomainError('idempotency.conflict', { key: idempotencyKey }, 409);
+    return { order: await getOrder(db, apiKeyId, Number(prior.id)), created: false };
+  };
+  const first = await replay();
+  if (first) return first;
+
+  const codes = input.lines.map((l) => l.itemCode);
+  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (dup !== undefined) throw new DomainError('order.item_duplicate', { item: dup }, 422);
+  try {
+    const id = await db.kysely.transaction().execute(async (trx) => {
+      const items = await itemsByCode(trx, codes);
+      for (const c of codes) if (!items.has(c)) throw new DomainError('item.unknown', { item: c }, 422);
+      let whq = trx.selectFrom('warehouses').select(['id', 'code']).where('is_transit', '=', 0);
+      whq = input.warehouse ? whq.where('code', '=', input.warehouse) : whq.orderBy('id');
+      const wh = await whq.executeTakeFirst();
+      if (!wh) throw new DomainError('warehouse.unknown', { warehouse: input.warehouse ?? '' }, 422);
+      const group = await shopPriceGroup(trx);
+      const company = await trx.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst();
+      const currency = group?.currency ?? company?.currency;
+      if (!currency) throw new DomainError('company.missing', {}, 409);
+      const prices = group ? await currentPrices(trx, Number(group.id), [...items.values()].map((i) => i.id)) : new Map<number, number>();
+      const lines = input.lines.map((l, i) => {
+        const it = items.get(l.itemCode)!;
+        const milli = toMilli(l.quantity, l.itemCode, it.decimals);
+        if (milli <= 0) throw new DomainError('validation.quantity', { item: l.itemCode, quantity: String(l.quantity) }, 422);
+        const price = prices.get(it.id);
+        if (price === undefined) throw new DomainError('price.missing', { item: l.itemCode }, 422);
+        return { lineNo: i + 1, itemId: it.id, milli, price };
+      });
+      const total = lines.reduce((s, l) => s + lineAmountMinor(l.price, l.milli), 0);
+      const now = new Date().toISOString();
+      const ins = await trx
+        .insertInto('shop_orders')
+        .values({
+          api_key_id: apiKeyId,
+          idempotency_key: idempotencyKey,
+          request_hash: hash,
+          external_ref: input.externalRef ?? null,
+          status: 'new',
+          payment: input.payment ?? 'online',
+          allow_substitutions: input.allowSubstitutions ? 1 : 0,
+          warehouse_id: Number(wh.id),
+          currency,
+          total_minor: total,
+          customer: input.customer ? JSON.stringify(input.customer) : null,
+          note: input.note ?? null,
+          sale_document_id: null,
+          created_at: now,
+          updated_at: now,
+          version: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const orderId = Number(ins.id);
+      await trx
+        .insertInto('shop_order_lines')
+        .values(lines.map((l) => ({ order_id: orderId, line_no: l.lineNo, item_id: l.itemId, ordered_milli: l.milli, picked_milli: null, price_minor: l.price, substitute_for_line_id: null })))
+        .execute();
+      await recordStatusChange(trx, { id: orderId, apiKeyId, externalRef: input.externalRef ?? null, totalMinor: total, currency }, null, 'new', now);
+      const codeOf = new Map([...items.values()].map((i) => [i.id, i.code]));
+      await reconcileReservation(trx, db.kind, { id: orderId, warehouseId: Number(wh.id) }, new Map(lines.map((l) => [l.itemId, l.milli])), (id) => codeOf.get(id) ?? String(id));
+      const o = await loadOrderRow(trx, apiKeyId, orderId, false);
+      await setStatus(trx, o, 'reserved', total);
+      return orderId;
+    });
+    return { order: await getOrder(db, apiKeyId, id), created: true };
+  } catch (e) {
+    // Two deliveries of the same request racing: the unique key let one in, the other answers with it.
+    if (/unique|duplicate key/i.test(String((e as Error).message))) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw e;
+  }
+}
+
+async function applyPick(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]): Promise<Line[]> {
+  const lines = await orderLines(trx, o.id);
+  const items = await itemsByCode(trx, [...new Set(picks.map((p) => p.itemCode))]);
+  const group = await shopPriceGroup(trx);
+  for (const p of picks) {
+    const it = items.get(p.itemCode);
+    if (!it) throw new DomainError('item.unknown', { item: p.itemCode }, 422);
+    const milli = toMilli(p.quantity, p.itemCode, it.decimals);
+    if (p.substituteFor === undefined) {
+      const line = lines.find((l) => l.substituteForLineId === null && l.code === p.itemCode);
+      if (!line) throw new DomainError('order.line_unknown', { item: p.itemCode }, 422);
+      if (milli > line.orderedMilli) throw new DomainError('order.pick_exceeds', { item: p.itemCode, ordered: milliText(line.orderedMilli), picked: milliText(milli) }, 422);
+      await trx.updateTable('shop_order_lines').set({ picked_milli: milli }).where('id', '=', line.id).execute();
+      line.pickedMilli = milli;
+      continue;
+    }
+    if (!o.allow_substitutions) throw new DomainError('order.substitution_not_agreed', { item: p.substituteFor }, 409);
+    const original = lines.find((l) => l.substituteForLineId === null && l.code === p.substituteFor);
+    if (!original) throw new DomainError('order.line_unknown', { item: p.substituteFor }, 422);
+    if (p.itemCode === p.substituteFor) throw new DomainError('order.substitute_same_item', { item: p.itemCode }, 422);
+    // The substitute takes the place of what was not picked of the original.
+    if (original.pickedMilli === null) {
+      await trx.updateTable('shop_order_lines').set({ picked_milli: 0 }).where('id', '=', original.id).execute();
+      original.pickedMilli = 0;
+    }
+    const existing = lines.find((l) => l.substituteForLineId === original.id && l.code === p.itemCode);
+    if (existing) {
+      await trx.updateTable('shop_order_lines').set({ picked_milli: milli }).where('id', '=', existing.id).execute();
+      existing.pickedMilli = milli;
+      continue;
+    }
+    const price = group ? (await currentPrices(trx, Number(group.id), [it.id])).get(it.id) : undefined;
+    if (price === undefined) throw new DomainError('price.missing', { item: p.itemCode }, 422);
+    const lineNo = Math.max(0, ...lines.map((l) => l.lineNo)) + 1;
+    const ins = await trx
+      .insertInto('shop_order_lines')
+      .values({ order_id: o.id, line_no: lineNo, item_id: it.id, ordered_milli: 0, picked_milli: milli, price_minor: price, substitute_for_line_id: original.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    lines.push({ id: Number(ins.id), lineNo, itemId: it.id, orderedMilli: 0, pickedMilli: milli, priceMinor: price, substituteForLineId: original.id, code: it.code, name: '', unit: '', unitDecimals: it.decimals });
+  }
+  const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
+  await reconcileReservation(trx, db.kind, { id: o.id, warehouseId: o.warehouse_id }, desiredReservation(lines), (id) => codeOf.get(id) ?? String(id));
+  return lines;
+}
+
+async function pickInTransaction(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]): Promise<void> {
+  if (o.status === 'reserved') await setStatus(trx, o, 'picking', Number(o.total_minor));
+  if (o.status !== 'picking') throw new DomainError('order.not_picking', { id: o.id, status: o.status }, 409);
+  const lines = await applyPick(trx, db, o, picks);
+  const total = totalOf(lines);
+  await trx.updateTable('shop_orders').set({ total_minor: total, updated_at: new Date().toISOString(), version: o.version + 1 }).where('id', '=', o.id).execute();
+  o.version += 1;
+  o.total_minor = total;
+}
+
+/** Records what the storekeeper picked (partly, or with agreed substitutes); a reserved order starts picking. */
+export async function pickOrder(db: Db, owner: OrderOwner, id: number, picks: PickLineInput[]): Promise<OrderView> {
+  await db.kysely.transaction().execute(async (trx) => {
+    const o = await loadOrderRow(trx, owner, id, db.kind === 'postgresql');
+    await pickInTransaction(trx, db, o, picks);
+  });
+  return getOrder(db, owner, id);
+}
+
+/**
+ * Moves an order to its next status. `lines` (picked quantities) may come with the move to `ready`.
+ * Cancelling releases the reservation; shipping posts the sale (idempotency key `shop-order-<id>`) and releases it.
+ */
+export async function changeOrderStatus(db: Db, owner: OrderOwner, id: number, to: OrderStatus, picks?: PickLineInput[]): Promise<OrderView> {
+  if (to === 'shipped') {
+    const o = await loadOrderRow(db.kysely, owner, id, false);
+    assertTransition(o.status, to, o.payment);
+    await postSale(db, o);
+  }
+  await db.kysely.transaction().execute(async (trx) => {
+    const o = await loadOrderRow(trx, owner, id, db.kind === 'postgresql');
+    if (picks?.length) await pickInTransaction(trx, db, o, picks);
+    assertTransition(o.status, to, o.payment);
+    const lines = await orderLines(trx, id);
+    const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
+    const release = () => reconcileReservation(trx, db.kind, { id, warehouseId: o.warehouse_id }, new Map(), (i) => codeOf.get(i) ?? String(i));
+    if (to === 'ready') {
+      const unpicked = lines.find((l) => l.substituteForLineId === null && l.pickedMilli === null);
+      if (unpicked) throw new DomainError('order.pick_incomplete', { item: unpicked.code }, 409);
+    }
+    if (to === 'cancelled') {
+      if (!isCancellable(o.status, o.payment)) throw new DomainError('order.transition', { from: o.status, to }, 409);
+      await release();
+    }
+    let extra: { sale_document_id?: number } = {};
+    if (to === 'shipped') {
+      const sale = await trx.selectFrom('documents').select('id').where('idempotency_key', '=', saleKey(id)).executeTakeFirst();
+      if (sale) extra = { sale_document_id: Number(sale.id) };
+      await release();
+    }
+    await setStatus(trx, o, to, totalOf(lines), undefined, extra);
+  });
+  return getOrder(db, owner, id);
+}
+
+export const saleKey = (orderId: number) => `shop-order-${orderId}`;
+
+/** The sale leaves the ledger once: a repeated or raced shipping finds the document by its idempotency key. */
+async function postSale(db: Db, o: OrderRow): Promise<void> {
+  const lines = (await orderLines(db.kysely, o.id)).filter((l) => lineMilli(l) > 0);
+  if (lines.length === 0) return;
+  await createAndPost(db, SYSTEM_ACTOR, {
+    type: 'sale',
+    date: new Date().toISOString().slice(0, 10),
+    warehouseId: o.warehouse_id,
+    reason: `online order ${o.external_ref ?? o.id}`,
+    idempotencyKey: saleKey(o.id),
+    payload: { shopOrderId: o.id, externalRef: o.external_ref },
+    lines: lines.map((l) => ({ itemId: l.itemId, quantity: milliText(lineMilli(l)), priceMinor: l.priceMinor })),
+  });
+}
+
+/** Orders for the back office or a shop, newest first. */
+export async function listOrders(db: Db, owner: OrderOwner, opts: { status?: OrderStatus; limit?: number } = {}) {
+  let q = db.kysely.selectFrom('shop_orders').select(['id', 'external_ref', 'status', 'total_minor', 'currency', 'created_at', 'updated_at']).orderBy('id', 'desc').limit(opts.limit ?? 50);
+  if (owner !== null) q = q.where('api_key_id', '=', owner);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: Number(r.id), externalRef: r.external_ref, status: r.status as OrderStatus, totalMinor: Number(r.total_minor), currency: r.currency, createdAt: r.created_at, updatedAt: r.updated_at }));
+}
