@@ -13,6 +13,8 @@ const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const demo = !args.includes('--no-demo');
 const bridge = !args.includes('--no-bridge');
+// --dev (npm run dev): the same system with the server restarting on changes and both UIs from Vite with hot reload.
+const dev = args.includes('--dev');
 
 function newest(dir) {
   let t = 0;
@@ -45,10 +47,12 @@ export function buildUis() {
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   if (bridge) ensurePrograms(['socat']);
-  buildUis();
+  if (!dev) buildUis();
   const children = [];
-  const run = (name, file, extraArgs, env) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...extraArgs], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const run = (name, file, extraArgs, env, command) => {
+    const child = command
+      ? spawn(command[0], command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+      : spawn(process.execPath, [...(dev ? ['--watch'] : []), '--import', 'tsx', file, ...extraArgs], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => {
       if (stopping) return;
       console.error(`${name} stopped (${signal ?? code}); stopping everything`);
@@ -68,6 +72,11 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
 
   run('store server', 'backoffice/src/server/main.ts', [], { KASA_DEMO: demo ? '1' : '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   if (bridge) run('device bridge', 'device-bridge/src/main.ts', ['--emulate'], {});
+  if (dev) {
+    run('back-office UI (vite)', '', [], {}, ['npx', 'vite', '--config', 'backoffice/ui/vite.config.ts', '--port', '5173', '--strictPort']);
+    run('till UI (vite)', '', [], {}, ['npm', 'run', '-s', 'dev', '-w', '@kasa/pos-terminal', '--', '--port', '5174', '--strictPort']);
+    setTimeout(() => console.log('\n  Hot reload: back office http://localhost:5173/  till http://localhost:5174/\n'), 5000).unref();
+  }
   setTimeout(() => {
     console.log(`
   Back office      http://localhost:3000/            admin / admin, manager / manager

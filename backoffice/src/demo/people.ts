@@ -52,8 +52,8 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', name: 'Administrators', group: 'admin', password: 'admin', language: 'en' },
-  { username: 'manager', name: 'Līga Kalniņa', group: 'manager', password: 'manager', language: 'lv' },
-  { username: 'storekeeper', name: 'Pēteris Ozols', group: 'storekeeper', password: 'storekeeper', language: 'lv' },
+  { username: 'manager', name: 'Līga Kalniņa', group: 'manager', password: 'manager', language: 'en' },
+  { username: 'storekeeper', name: 'Pēteris Ozols', group: 'storekeeper', password: 'storekeeper', language: 'en' },
   { username: 'anna', name: 'Anna', group: 'cashier', pin: '1111', language: 'lv' },
   { username: 'janis', name: 'Jānis', group: 'senior_cashier', pin: '2222', language: 'lv' },
 ];
