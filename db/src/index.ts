@@ -7,3 +7,8 @@ export * from './audit/audit';
 export * from './ledger/stock-ledger';
 export * from './documents/engine';
 export * from './fixtures/minimal-company';
+export * from './production/recipes';
+export * from './production/production';
+export * from './production/cutting';
+export * from './production/sale-consumption';
+export * from './production/marking';

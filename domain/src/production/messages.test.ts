@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { MARKING_INVALID_REASONS, PRODUCTION_MESSAGES } from './messages';
 
 // Codes owned by other parts (document engine, validation) are translated there.
-const SHARED = /^(validation|document|stock|auth|period)\./;
+const SHARED = /^(validation|document|stock|auth|period|item|company)\./;
 
 test('every error code thrown by production, cutting and marking has a text in all five languages', async () => {
   const folders = ['../production/', '../marking/', '../../../db/src/production/'];

@@ -44,6 +44,13 @@ export const PRODUCTION_MESSAGES: Record<string, Record<'en' | 'lv' | 'ru' | 'cs
     cs: 'Výroba potřebuje alespoň jeden výrobek.',
     hu: 'A gyártáshoz legalább egy késztermék kell.',
   },
+  'production.warehouse_unknown': {
+    en: 'Warehouse {{warehouse}} does not exist.',
+    lv: 'Noliktava {{warehouse}} neeksistē.',
+    ru: 'Склад {{warehouse}} не существует.',
+    cs: 'Sklad {{warehouse}} neexistuje.',
+    hu: 'A(z) {{warehouse}} raktár nem létezik.',
+  },
   'cutting.key_unknown': {
     en: 'Unknown cost split key "{{key}}" (weight, price or coefficient).',
     lv: 'Nezināma izmaksu sadales atslēga "{{key}}" (svars, cena vai koeficients).',
