@@ -179,6 +179,7 @@ export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { 
               },
         )
         .where('id', '=', d.id)
+        .where('status', '=', 'pending') // removed meanwhile: stays failed
         .execute();
     });
   }
