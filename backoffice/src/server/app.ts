@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerTillRoutes } from './routes/till';
+import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
@@ -128,8 +129,15 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerCatalogueRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerTillRoutes(app, ctx);
+  // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
+  const shop = await registerShopApi(app, { db });
+  if (demoCreated) await ensureDemoShopKey(db);
 
-  app.addHook('onClose', async () => db.close());
+
+  app.addHook('onClose', async () => {
+    await shop.close();
+    await db.close();
+  });
   return { app, db, demoCreated };
 }
 

@@ -1,10 +1,15 @@
 // Translates error codes for the caller's language through i18next (one instance for the server).
 
 import i18next from 'i18next';
+import { PRODUCTION_MESSAGES } from '@kasa/domain';
+import { SHOP_MESSAGES } from '@kasa/integrations';
 import { LANGUAGES, MESSAGES, type Language } from './messages';
 
+// The server's own texts win; each part brings the texts of its own error codes.
+const ALL = { ...PRODUCTION_MESSAGES, ...SHOP_MESSAGES, ...MESSAGES };
+
 const resources = Object.fromEntries(
-  LANGUAGES.map((lng) => [lng, { translation: Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k.replace(/\./g, '~'), v[lng]])) }]),
+  LANGUAGES.map((lng) => [lng, { translation: Object.fromEntries(Object.entries(ALL).map(([k, v]) => [k.replace(/\./g, '~'), v[lng]])) }]),
 );
 
 const i18n = i18next.createInstance();
