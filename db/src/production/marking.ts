@@ -57,12 +57,18 @@ export async function receiveMarkingCodes(k: K, input: { documentId?: number | n
       return_document_id: null,
       updated_at: now,
     };
-    // A unit returned to us earlier and bought back in comes in again.
-    await k
+    // A unit returned to us earlier and bought back in comes in again; one in stock or sold does not.
+    const r = await k
       .insertInto('marking_codes')
       .values(row)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ status: 'received', receiving_document_id: row.receiving_document_id, sale_document_id: null, return_document_id: null, raw: m.raw, item_id: itemId, updated_at: now }))
-      .execute();
+      .onConflict((oc) =>
+        oc
+          .column('code')
+          .doUpdateSet({ status: 'received', receiving_document_id: row.receiving_document_id, sale_document_id: null, return_document_id: null, raw: m.raw, item_id: itemId, updated_at: now })
+          .where('marking_codes.status', '=', 'returned'),
+      )
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('marking.already_received', { code: m.key });
     out.push({ code: m.key, gtin: m.gtin, serial: m.serial, itemId, status: 'received', raw: m.raw });
   }
   return out;

@@ -46,10 +46,11 @@ for (const kind of TEST_DATABASE_KINDS) {
         ['FLOUR', 'kg'], ['WATER', 'l'], ['YEAST', 'kg'], ['DOUGH', 'kg'], ['BREAD', 'pcs'], ['BAG', 'pcs'],
         ['PORK-HALF', 'kg'], ['HAM', 'kg'], ['LOIN', 'kg'], ['BELLY', 'kg'], ['TRIM', 'kg'], ['BONES', 'kg'],
         ['COFFEE', 'pcs'], ['MILK', 'l'], ['BEANS', 'kg'], ['SHOES', 'pcs'],
+        ['CREAM', 'l'], ['BUTTER', 'kg'], ['BUTTERMILK', 'l'], ['BERRIES', 'kg'], ['SUGAR', 'kg'], ['JAM', 'pcs'], ['TEA', 'pcs'],
       ] as const) {
         it[code] = await createItem(db, v, { code, name: code.toLowerCase(), unit });
       }
-      await db.kysely.updateTable('items').set({ produced: 1 }).where('id', '=', it.COFFEE!).execute();
+      await db.kysely.updateTable('items').set({ produced: 1 }).where('id', 'in', [it.COFFEE!, it.TEA!]).execute();
     });
     after(async () => db.drop());
 
@@ -165,6 +166,38 @@ for (const kind of TEST_DATABASE_KINDS) {
       );
     });
 
+    test('butter churned from cream: the buttermilk by-product comes in at its cost and lowers the butter\'s', async () => {
+      // cream 10 l × 3.00; buttermilk already in stock 1 l × 0.50
+      await receive(db, W1, '2026-11-20', [[it.CREAM!, '10', 300], [it.BUTTERMILK!, '1', 50]]);
+      await saveRecipe(db, SYSTEM_ACTOR, {
+        outputItemId: it.BUTTER!, validFrom: '2026-01-01', outputQuantity: '1',
+        components: [{ itemId: it.CREAM!, grossQuantity: '2.5' }, { itemId: it.BUTTERMILK!, kind: 'byproduct', grossQuantity: '1.5' }],
+      });
+      // 2 kg butter: cream 5 l = 15.00, buttermilk 3 l × 0.50 = 1.50 back → butter 13.50
+      const run = await postProduction(db, SYSTEM_ACTOR, { date: '2026-11-23', warehouseId: W1, outputs: [{ itemId: it.BUTTER!, quantity: '2' }] });
+      assert.deepEqual(run.outputs.map((o) => [o.materialMinor, o.byproductMinor, o.costMinor]), [[1500, 150, 1350]]);
+      assert.deepEqual(run.byproducts.map((b) => [b.itemCode, b.quantity, b.valueMinor]), [['BUTTERMILK', '3.000', 150]]);
+      assert.deepEqual(await balance(db, it.BUTTER!, W1), [2, 1350]);
+      assert.deepEqual(await balance(db, it.BUTTERMILK!, W1), [4, 200]);
+      assert.deepEqual(await balance(db, it.CREAM!, W1), [5, 1500]);
+    });
+
+    test('two runs posted from two connections at once lose no update', async () => {
+      // berries 20 kg × 4.00, sugar 10 kg × 1.00; a jar takes 1 kg berries and 0.5 kg sugar = 4.50
+      await receive(db, W1, '2026-11-20', [[it.BERRIES!, '20', 400], [it.SUGAR!, '10', 100]]);
+      await saveRecipe(db, SYSTEM_ACTOR, { outputItemId: it.JAM!, validFrom: '2026-01-01', outputQuantity: '1', components: [{ itemId: it.BERRIES!, grossQuantity: '1' }, { itemId: it.SUGAR!, grossQuantity: '0.5' }] });
+      const other = openDatabase(db.url);
+      try {
+        const runs = await Promise.all([db, other].map((d) => postProduction(d, SYSTEM_ACTOR, { date: '2026-11-23', warehouseId: W1, outputs: [{ itemId: it.JAM!, quantity: '5' }] })));
+        assert.deepEqual(runs.map((r) => r.outputs[0]!.costMinor), [2250, 2250]);
+      } finally {
+        await other.close();
+      }
+      assert.deepEqual(await balance(db, it.BERRIES!, W1), [10, 4000]);
+      assert.deepEqual(await balance(db, it.SUGAR!, W1), [5, 500]);
+      assert.deepEqual(await balance(db, it.JAM!, W1), [10, 4500]);
+    });
+
     test('a carcass cut by weight and then by sales price, to the cent', async () => {
       await receive(db, W1, '2026-11-20', [[it['PORK-HALF']!, '200', 250]]);
       const outputs = [
@@ -233,6 +266,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       // beans: 0.2 kg worth 4.00 all taken, plus 0.16 kg short at the last cost of 20.00 = 3.20; milk 3 of 5 l = 3.30
       assert.deepEqual(forced.components.map((c) => [c.quantity, c.valueMinor]), [['0.360', 720], ['3.000', 330]]);
       assert.equal(forced.lines[0]!.costMinor, 1050);
+
+      // a produced-at-sale item with no recipe: refused by name, or left to the sale when the till must not be refused
+      const tea = { documentId: next.id, date: next.date, warehouseId: W1, lines: [{ itemId: it.TEA!, quantity: '1' }] };
+      await assert.rejects(db.kysely.transaction().execute((trx) => consumeAtSale(trx, db.kind, tea)), (e: Error & { code?: string; params?: Record<string, unknown> }) => e.code === 'recipe.not_found' && e.params?.item === 'TEA');
+      const skipped = await db.kysely.transaction().execute((trx) => consumeAtSale(trx, db.kind, { ...tea, negativeStock: 'allow' }));
+      assert.deepEqual([skipped.lines.length, skipped.withoutRecipe], [0, [it.TEA!]]);
     });
 
     test('marked shoes: codes recorded at receiving, sold once, returned once', async () => {

@@ -110,6 +110,11 @@ export async function itemCodes(k: K, ids: number[]): Promise<Map<number, string
 
 export const namesFrom = (codes: Map<number, string>) => (id: number) => codes.get(id) ?? String(id);
 
+function quantity3(itemId: number, v: string): string {
+  if (!/^\d{1,12}(\.\d{1,3})?$/.test(String(v).trim())) throw new DomainError('recipe.invalid', { item: itemId, field: 'outputQuantity', value: String(v) }, 400);
+  return new Decimal(String(v).trim()).toFixed(3);
+}
+
 /** Saves a new version of an item's recipe: validated, cycle-checked against the recipes it nests, audited. */
 export async function saveRecipe(db: Db, actor: Actor, input: SaveRecipeInput): Promise<RecipeVersion> {
   assertRight(actor.rights, 'recipe.edit');
@@ -128,7 +133,7 @@ export async function saveRecipe(db: Db, actor: Actor, input: SaveRecipeInput): 
       outputItemId: input.outputItemId,
       version: Number(last?.v ?? 0) + 1,
       validFrom: input.validFrom,
-      outputQuantity: new Decimal(input.outputQuantity || '0').toFixed(3),
+      outputQuantity: quantity3(input.outputItemId, input.outputQuantity),
       overheadMinor: input.overheadMinor ?? 0,
       note: input.note ?? null,
       components,

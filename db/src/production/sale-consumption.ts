@@ -23,6 +23,8 @@ export interface SaleConsumption {
   /** The receipt lines that were produced at sale, with their cost. */
   lines: Array<{ itemId: number; quantity: string; recipeId: number; recipeVersion: number; costMinor: number }>;
   components: Array<{ itemId: number; quantity: string; valueMinor: number }>;
+  /** Produced-at-sale items sold with no recipe valid on the date (only with negativeStock 'allow'). */
+  withoutRecipe: number[];
 }
 
 const q3 = (d: Decimal) => d.toDecimalPlaces(3, Decimal.ROUND_HALF_UP);
@@ -33,13 +35,18 @@ const q3 = (d: Decimal) => d.toDecimalPlaces(3, Decimal.ROUND_HALF_UP);
  */
 export async function consumeAtSale(trx: Transaction<Database>, kind: DialectKind, sale: SaleConsumptionInput): Promise<SaleConsumption> {
   const ids = [...new Set(sale.lines.map((l) => l.itemId))];
-  if (!ids.length) return { lines: [], components: [] };
+  if (!ids.length) return { lines: [], components: [], withoutRecipe: [] };
   const produced = await trx.selectFrom('items').select('id').where('id', 'in', ids).where('produced', '=', 1).execute();
   const producedIds = new Set(produced.map((p) => Number(p.id)));
-  const lines = sale.lines.filter((l) => producedIds.has(l.itemId) && new Decimal(l.quantity).isPos());
-  if (!lines.length) return { lines: [], components: [] };
+  const producedLines = sale.lines.filter((l) => producedIds.has(l.itemId) && new Decimal(l.quantity).isPos());
+  if (!producedLines.length) return { lines: [], components: [], withoutRecipe: [] };
 
   const book = await loadRecipeBook(trx, [...producedIds]);
+  // With the warehouse's policy a missing recipe refuses the receipt (recipe.not_found names the item); when the
+  // receipt must never be refused, such lines are left to the sale's own movement and listed.
+  const lines = sale.negativeStock === 'allow' ? producedLines.filter((l) => book.lookup(l.itemId, sale.date)) : producedLines;
+  const withoutRecipe = [...new Set(producedLines.filter((l) => !lines.includes(l)).map((l) => l.itemId))];
+  if (!lines.length) return { lines: [], components: [], withoutRecipe };
   const codes = await itemCodes(trx, book.itemIds);
   const names = namesFrom(codes);
   const explosions = lines.map((l) => explodeRecipe(book.lookup, l.itemId, l.quantity, sale.date, { names }));
@@ -85,6 +92,7 @@ export async function consumeAtSale(trx: Transaction<Database>, kind: DialectKin
       costMinor: cost[i]!,
     })),
     components: consumed.map(([itemId, q], i) => ({ itemId, quantity: q.toFixed(3), valueMinor: -(values[i] ?? 0) })),
+    withoutRecipe,
   };
   await trx
     .insertInto('recipe_consumption')

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gs1Date, parseGs1, parseMarkingCode, printable } from './gs1';
+import { gs1Date, parseGs1, parseMarkingCode, printableMarkingCode } from './gs1';
 
 const GS = '\x1d';
 const opts = { referenceYear: 2026 };
@@ -76,6 +76,6 @@ test('bad codes are refused with the rule named', () => {
 });
 
 test('messages show GS visibly', () => {
-  assert.equal(printable(`21A${GS}93B`), '21A<GS>93B');
+  assert.equal(printableMarkingCode(`21A${GS}93B`), '21A<GS>93B');
   assert.throws(() => parseMarkingCode(`0104601234567894215Abc1d${GS}93dGVz`, opts), (e: Error & { params?: { code?: string } }) => e.params?.code === '0104601234567894215Abc1d<GS>93dGVz');
 });

@@ -5,7 +5,9 @@ import { gtinCheckDigit } from '../barcodes/ean';
 import { DomainError } from '../errors/domain-error';
 import { Decimal } from '../money/decimal';
 
-export const GS = '\x1d';
+/** FNC1 as scanners send it: the ASCII group separator. */
+export const GS1_SEPARATOR = '\x1d';
+const GS = GS1_SEPARATOR;
 
 /** One Application Identifier as the GS1 General Specifications list it. */
 export interface AiSpec {
@@ -87,11 +89,11 @@ export interface MarkingCode extends Gs1Data {
 }
 
 function invalid(reason: string, raw: string, extra: Record<string, string | number> = {}): DomainError {
-  return new DomainError('marking.invalid', { reason, code: printable(raw), ...extra }, 400);
+  return new DomainError('marking.invalid', { reason, code: printableMarkingCode(raw), ...extra }, 400);
 }
 
 /** The raw code with GS shown as <GS>, for messages and logs. */
-export function printable(raw: string): string {
+export function printableMarkingCode(raw: string): string {
   return raw.replaceAll(GS, '<GS>');
 }
 
