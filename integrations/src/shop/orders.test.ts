@@ -238,6 +238,38 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(shipped.json().totalMinor, 719); // 0.8 × 8.99 = 7.192
     });
 
+    test('two shops racing for the last milk: one order gets it, the other is refused; a raced retry is one order', async () => {
+      const before = await available('MILK');
+      assert.equal(before, 5);
+      const [a, b] = await Promise.all([
+        create('race-a', { lines: [{ itemCode: 'MILK', quantity: 3 }] }),
+        create('race-b', { lines: [{ itemCode: 'MILK', quantity: 3 }] }),
+      ]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409]);
+      assert.equal(await available('MILK'), 2);
+      const winner = a.statusCode === 201 ? a : b;
+      assert.equal((await status(winner.json().id, 'cancelled')).statusCode, 200);
+
+      const breadBefore = await available('BREAD');
+      const same = await Promise.all([1, 2, 3].map(() => create('race-same', { lines: [{ itemCode: 'BREAD', quantity: 1 }] })));
+      assert.deepEqual(same.map((r) => r.statusCode).sort(), [200, 200, 201]);
+      assert.equal(new Set(same.map((r) => r.json().id)).size, 1);
+      assert.equal(await available('BREAD'), breadBefore - 1);
+      assert.equal((await status(same[0]!.json().id, 'cancelled')).statusCode, 200);
+    });
+
+    test('shipping twice at once posts one sale', async () => {
+      const r = await create('ship-race', { lines: [{ itemCode: 'BREAD', quantity: 1 }] });
+      const id = r.json().id as number;
+      for (const s of ['picking', 'ready', 'paid', 'fiscalized']) await status(id, s, s === 'ready' ? [{ itemCode: 'BREAD', quantity: 1 }] : undefined);
+      const bread = await onHand('BREAD');
+      const both = await Promise.all([status(id, 'shipped'), status(id, 'shipped')]);
+      assert.deepEqual(both.map((x) => x.statusCode).sort(), [200, 409]);
+      assert.equal(await onHand('BREAD'), bread - 1000);
+      const sales = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', `shop-order-${id}`).execute();
+      assert.equal(sales.length, 1);
+    });
+
     test('orders of another shop are not visible', async () => {
       const mine = await create('own-1', { lines: [{ itemCode: 'BREAD', quantity: 1 }] });
       const otherKey = await keyWith(db, ['orders:write']);
