@@ -77,14 +77,24 @@ if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
     run('till UI (vite)', '', [], {}, ['npm', 'run', '-s', 'dev', '-w', '@kasa/pos-terminal', '--', '--port', '5174', '--strictPort']);
     setTimeout(() => console.log('\n  Hot reload: back office http://localhost:5173/  till http://localhost:5174/\n'), 5000).unref();
   }
-  setTimeout(() => {
+  // The logins are printed once the store server answers, so they are the last thing on screen.
+  const port = Number(process.env.PORT ?? 3000);
+  const started = Date.now();
+  const announce = async () => {
+    if (stopping) return;
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false);
+    if (!ok) {
+      if (Date.now() - started < 120_000) setTimeout(announce, 500);
+      return;
+    }
     console.log(`
-  Back office      http://localhost:3000/            admin / admin, manager / manager
-  Warehouse UI     http://localhost:3000/terminal    storekeeper / storekeeper
-  API docs         http://localhost:3000/docs
-  Shop API docs    http://localhost:3000/api/shop/v1/docs
-  Till             http://127.0.0.1:7070/            cashier PIN 1111, senior cashier PIN 2222
+  Back office      http://localhost:${port}/            admin / admin, manager / manager
+  Warehouse UI     http://localhost:${port}/terminal    storekeeper / storekeeper
+  API docs         http://localhost:${port}/docs
+  Shop API docs    http://localhost:${port}/api/shop/v1/docs   demo shop key: kasa_demo_shopkey0000000000000000
+${bridge ? `  Till             http://127.0.0.1:7070/            cashier PIN 1111, senior cashier PIN 2222
   Emulated devices http://127.0.0.1:7070/emulators
-`);
-  }, 4000).unref();
+` : ''}`);
+  };
+  setTimeout(announce, 1000);
 }
