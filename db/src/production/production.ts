@@ -116,7 +116,8 @@ export async function postProduction(db: Db, actor: Actor, input: ProductionInpu
   try {
     const { id, report } = await db.kysely.transaction().execute(async (trx) => {
       const p = await plan(trx, input);
-      const policy = await ledgerPolicy(trx, [...p.norm.keys(), ...input.outputs.map((o) => o.itemId), ...(input.actualConsumption ?? []).map((a) => a.itemId)]);
+      const byproductIds = p.explosions.flatMap((x) => x.byproducts.map((b) => b.itemId));
+      const policy = await ledgerPolicy(trx, [...p.norm.keys(), ...input.outputs.map((o) => o.itemId), ...(input.actualConsumption ?? []).map((a) => a.itemId), ...byproductIds]);
       if (!policy.warehouseKnown(input.warehouseId)) throw new DomainError('production.warehouse_unknown', { warehouse: input.warehouseId }, 400);
       const doc = await openPostedDocument(trx, actor, {
         type: 'production',
@@ -135,7 +136,6 @@ export async function postProduction(db: Db, actor: Actor, input: ProductionInpu
       }
       const codes = await itemCodes(trx, [...actual.keys()]);
       const names = (id: number) => codes.get(id) ?? p.names(id);
-      const byproductIds = p.explosions.flatMap((x) => x.byproducts.map((b) => b.itemId));
       const unitCosts = await currentUnitCosts(trx, input.warehouseId, [...actual.keys(), ...byproductIds]);
       const consumed = [...actual].filter(([, q]) => q.isPos());
       const values = await postNamed(
