@@ -5,7 +5,7 @@ import { TEST_DATABASE_KINDS, testDatabase } from '../testing';
 import { createItem, createMinimalCompany, type MinimalCompany } from '../fixtures/minimal-company';
 import { createAndPost, createDocument, postDocument, stornoDocument, SYSTEM_ACTOR } from '../documents/engine';
 import { openDatabase, type Db } from '../connection';
-import { costRecipe, recipeFor, saveRecipe } from './recipes';
+import { costRecipe, recipeFor, saveRecipe, techCardFor } from './recipes';
 import { postProduction, productionNorm } from './production';
 import { postCutting } from './cutting';
 import { consumeAtSale, consumptionByRecipe } from './sale-consumption';
@@ -78,6 +78,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       const card = await costRecipe(db, { itemId: it.BREAD!, date: '2026-11-23', warehouseId: BAKERY });
       assert.equal(card.totalMinor, 32);
       assert.equal(card.unitCostMinor.toString(), '32.19');
+      const printed = await techCardFor(db, { itemId: it.BREAD!, date: '2026-11-23', warehouseId: BAKERY });
+      assert.deepEqual(printed.lines.map((l) => [l.itemCode, l.unit, l.grossQuantity, l.netQuantity, l.lossPercent, l.costMinor.toString()]), [
+        ['DOUGH', 'kg', '0.500', '0.485', '3.00', '29.19'],
+        ['BAG', 'pcs', '1.000', '1.000', '0.00', '3'],
+      ]);
 
       const norm = await productionNorm(db, { date: '2026-11-23', warehouseId: BAKERY, outputs: [{ itemId: it.BREAD!, quantity: '100' }] });
       assert.deepEqual(norm.map((n) => [n.itemCode, n.quantity]), [['FLOUR', '30.000'], ['WATER', '19.000'], ['YEAST', '1.000'], ['BAG', '100.000']]);

@@ -10,6 +10,7 @@ import {
   recipeBook,
   recipeComponent,
   recipeCost,
+  techCard,
   validateRecipe,
   chooseVersion,
   type RecipeComponentInput,
@@ -17,6 +18,8 @@ import {
   type RecipeCost,
   type RecipeLookup,
   type RecipeVersion,
+  type TechCard,
+  type TechCardLine,
 } from '@kasa/domain';
 import type { Db } from '../connection';
 import type { Database } from '../schema';
@@ -222,4 +225,29 @@ export async function costRecipe(db: Db, opts: { itemId: number; date: string; w
   if (!recipe) throw new DomainError('recipe.not_found', { item: namesFrom(codes)(opts.itemId), date: opts.date });
   const costs = await currentUnitCosts(k, opts.warehouseId, book.itemIds);
   return { recipe, ...recipeCost(recipe, (id) => costs.get(id) ?? null, book.lookup, opts.date, { names: namesFrom(codes) }) };
+}
+
+export interface TechCardView extends TechCard {
+  item: { id: number; code: string; name: string; unit: string };
+  lines: Array<TechCardLine & { itemCode: string; itemName: string; unit: string }>;
+}
+
+/** The printable tech card of the version valid on a date (or a given version), costed in a warehouse. */
+export async function techCardFor(db: Db, opts: { itemId: number; date: string; warehouseId: number; version?: number }): Promise<TechCardView> {
+  const k = db.kysely;
+  const book = await loadRecipeBook(k, [opts.itemId]);
+  const items = await k.selectFrom('items').select(['id', 'code', 'name', 'unit']).where('id', 'in', book.itemIds).execute();
+  const byId = new Map(items.map((i) => [Number(i.id), i]));
+  const names = (id: number) => byId.get(id)?.code ?? String(id);
+  const recipe =
+    opts.version === undefined ? book.lookup(opts.itemId, opts.date) : (book.versions.find((v) => v.outputItemId === opts.itemId && v.version === opts.version) ?? null);
+  if (!recipe) throw new DomainError('recipe.not_found', { item: names(opts.itemId), date: opts.date });
+  const costs = await currentUnitCosts(k, opts.warehouseId, book.itemIds);
+  const card = techCard(recipe, (id) => costs.get(id) ?? null, book.lookup, opts.date, { names });
+  const out = byId.get(opts.itemId)!;
+  return {
+    ...card,
+    item: { id: opts.itemId, code: out.code, name: out.name, unit: out.unit },
+    lines: card.lines.map((l) => ({ ...l, itemCode: names(l.itemId), itemName: byId.get(l.itemId)?.name ?? '', unit: byId.get(l.itemId)?.unit ?? '' })),
+  };
 }

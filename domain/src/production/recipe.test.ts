@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseVersion, explodeRecipe, normDifferences, recipeBook, recipeComponent, recipeCost, validateRecipe, type RecipeVersion } from './recipe';
+import { chooseVersion, explodeRecipe, normDifferences, recipeBook, recipeComponent, recipeCost, techCard, validateRecipe, type RecipeVersion } from './recipe';
 
 // A bakery: 10 kg of dough from 6 kg flour, 3.8 l water, 0.2 kg yeast; a loaf takes 0.5 kg dough, which loses 3 % baking.
 const FLOUR = 1, WATER = 2, YEAST = 3, DOUGH = 4, BREAD = 5, BAG = 6, CRUMBS = 7;
@@ -98,4 +98,15 @@ test('differences to the norm per item', () => {
     { itemId: YEAST, normQuantity: '1.000', actualQuantity: '1.000', differenceQuantity: '0.000' },
     { itemId: 99, normQuantity: '0.000', actualQuantity: '0.100', differenceQuantity: '0.100' },
   ]);
+});
+
+test('the tech card lists the recipe\'s own lines, the dough costed through its recipe', () => {
+  const card = techCard(bread1, (id) => cost[id], book, '2026-11-23');
+  // dough 0.5 kg × 58.076 = 29.038, bag 1 × 3 → 32.038 → 32, the same as the exploded cost
+  assert.deepEqual(card.lines.map((l) => [l.itemId, l.grossQuantity, l.netQuantity, l.lossPercent, l.viaRecipe, l.costMinor.toString()]), [
+    [DOUGH, '0.500', '0.485', '3.00', true, '29.038'],
+    [BAG, '1.000', '1.000', '0.00', false, '3'],
+  ]);
+  assert.equal(card.totalMinor, recipeCost(bread1, (id) => cost[id], book, '2026-11-23').totalMinor);
+  assert.equal(card.unitCostMinor.toString(), '32.038');
 });

@@ -284,3 +284,48 @@ export function normDifferences(norm: ReadonlyArray<{ itemId: number; quantity: 
     differenceQuantity: q3(r.actual.minus(r.norm)),
   }));
 }
+
+export interface TechCardLine extends RecipeComponent {
+  /** Exact minor units per unit of the component: its recipe's cost for a semi-finished item, else the current cost. */
+  unitCostMinor: Decimal | null;
+  /** Exact; negative for by-products. */
+  costMinor: Decimal;
+  /** Costed through its own recipe (semi-finished). */
+  viaRecipe: boolean;
+}
+
+export interface TechCard {
+  recipe: RecipeVersion;
+  lines: TechCardLine[];
+  overheadMinor: number;
+  /** One batch, rounded once; equals recipeCost's total. */
+  totalMinor: number;
+  unitCostMinor: Decimal;
+}
+
+/** The printable tech card: the recipe's own lines (dough, not flour) each with its cost; nested ones through their recipes. */
+export function techCard(
+  recipe: RecipeVersion,
+  unitCost: (itemId: number) => DecimalInput | null | undefined,
+  lookup: RecipeLookup,
+  date: string,
+  opts: ExplodeOptions = {},
+): TechCard {
+  const resolve = typeof opts.resolveNested === 'function' ? opts.resolveNested : () => opts.resolveNested !== false;
+  const lines = recipe.components.map((c): TechCardLine => {
+    const sub = c.kind !== 'byproduct' && resolve(c.itemId) ? lookup(c.itemId, date) : null;
+    if (sub && sub.outputItemId === recipe.outputItemId) throw new DomainError('recipe.cycle', { item: String(c.itemId), chain: `${c.itemId} → ${c.itemId}` });
+    const known = sub ? recipeCost(sub, unitCost, lookup, date, opts).unitCostMinor : unitCost(c.itemId);
+    const unit = known === null || known === undefined ? null : dec(known);
+    const cost = dec(c.grossQuantity).mul(unit ?? 0);
+    return { ...c, unitCostMinor: unit, costMinor: c.kind === 'byproduct' ? cost.neg() : cost, viaRecipe: !!sub };
+  });
+  const exact = lines.reduce((s, l) => s.plus(l.costMinor), new Decimal(recipe.overheadMinor));
+  return {
+    recipe,
+    lines,
+    overheadMinor: recipe.overheadMinor,
+    totalMinor: exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
+    unitCostMinor: exact.div(dec(recipe.outputQuantity)),
+  };
+}
