@@ -1,7 +1,7 @@
 // Starts the whole bridge: config, job store, devices (real or emulated on pty pairs), HTTP + socket.io service.
 import { join, dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { defaultConfigFile, loadConfig, resolveDbFile, type BridgeConfig, type DeviceKind } from '../config/config';
+import { defaultConfigFile, loadConfig, resolveDbFile, type BridgeConfig, type DeviceConfig, type DeviceKind } from '../config/config';
 import { JobStore } from '../jobs/store';
 import { JobRunner } from '../jobs/runner';
 import { emulatorCatalog } from '../emulators/catalog';
@@ -40,6 +40,30 @@ export interface RunningBridge {
   close(): Promise<void>;
 }
 
+/** Shop-wide settings in the config file that devices inherit unless their own options say otherwise. */
+export interface ShopSettings {
+  /** ISO country of the shop (LV, CZ, HU, RU): picks the fiscal register's default VAT → tax group table. */
+  country?: string;
+  /** VAT rate → tax group 1..4 as the fiscal register is programmed, e.g. { "21": 1, "12": 2, "5": 3, "0": 4 }. */
+  fiscalTaxGroups?: Record<string, number>;
+}
+
+/** Fiscal registers (emulated ones too) get the shop's country and tax table unless configured on the device. */
+export function withShopDefaults(devices: DeviceConfig[], config: BridgeConfig & ShopSettings): DeviceConfig[] {
+  return devices.map((d) =>
+    d.kind !== 'shtrih'
+      ? d
+      : {
+          ...d,
+          options: {
+            ...(config.country ? { country: config.country } : {}),
+            ...(config.fiscalTaxGroups ? { taxGroups: config.fiscalTaxGroups } : {}),
+            ...d.options,
+          },
+        },
+  );
+}
+
 export async function startBridge(opts: StartBridgeOptions = {}): Promise<RunningBridge> {
   const emulate = opts.emulate ?? true;
   const configFile = resolve(opts.configFile ?? defaultConfigFile);
@@ -65,6 +89,7 @@ export async function startBridge(opts: StartBridgeOptions = {}): Promise<Runnin
       }
       deviceConfigs = emulators.map((e) => e.device);
     }
+    deviceConfigs = withShopDefaults(deviceConfigs, config);
 
     const store = new JobStore(dbFile);
     cleanups.push(async () => store.close());

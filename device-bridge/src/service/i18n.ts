@@ -1,4 +1,9 @@
 // Error messages the bridge shows to cashiers, in the shop languages; the code is stable, the text is chosen here.
+// The drivers' own error keys (fiscal register, scales, payment terminal) come from their folders' tables.
+import { fiscalMessages } from '../drivers/fiscal/messages';
+import { scaleMessages } from '../drivers/scales/messages';
+import { paymentMessages } from '../drivers/payment/messages';
+
 export const LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -19,6 +24,9 @@ const en: Messages = {
   'job.interrupted': '{device}: the bridge stopped while printing; check the paper and retry if nothing came out',
   'job.unknown-outcome': '{device}: cannot tell whether the document was made ({cause}); retry checks again before sending',
   'emulator.none': 'No {kind} emulator is running',
+  'fiscal.tax_group_unknown': 'The fiscal register has no tax group for VAT {rate} %: add it to taxGroups in the bridge config',
+  'fiscal.tax_rate_invalid': 'VAT rate {rate} is not a number',
+  'payment.amount_mismatch': 'The card terminal approved {approvedMinor} instead of {amountMinor}',
   'internal': 'Internal error: {cause}',
 };
 const lv: Messages = {
@@ -36,6 +44,9 @@ const lv: Messages = {
   'job.interrupted': '{device}: tilts apstājās drukāšanas laikā; pārbaudiet papīru un atkārtojiet, ja nekas netika izdrukāts',
   'job.unknown-outcome': '{device}: nevar noteikt, vai dokuments izveidots ({cause}); atkārtojot vispirms tiks pārbaudīts',
   'emulator.none': 'Nedarbojas neviens {kind} emulators',
+  'fiscal.tax_group_unknown': 'Fiskālajai ierīcei nav nodokļu grupas PVN {rate} %: pievienojiet to taxGroups tilta konfigurācijā',
+  'fiscal.tax_rate_invalid': 'PVN likme {rate} nav skaitlis',
+  'payment.amount_mismatch': 'Karšu terminālis apstiprināja {approvedMinor}, nevis {amountMinor}',
   'internal': 'Iekšēja kļūda: {cause}',
 };
 const ru: Messages = {
@@ -53,6 +64,9 @@ const ru: Messages = {
   'job.interrupted': '{device}: мост остановился во время печати; проверьте бумагу и повторите, если ничего не напечаталось',
   'job.unknown-outcome': '{device}: неизвестно, создан ли документ ({cause}); повтор сначала проверит это',
   'emulator.none': 'Эмулятор {kind} не запущен',
+  'fiscal.tax_group_unknown': 'В кассе нет налоговой группы для НДС {rate} %: добавьте её в taxGroups в конфигурации моста',
+  'fiscal.tax_rate_invalid': 'Ставка НДС {rate} не является числом',
+  'payment.amount_mismatch': 'Терминал одобрил {approvedMinor} вместо {amountMinor}',
   'internal': 'Внутренняя ошибка: {cause}',
 };
 const cs: Messages = {
@@ -70,6 +84,9 @@ const cs: Messages = {
   'job.interrupted': '{device}: můstek se zastavil během tisku; zkontrolujte papír a opakujte, pokud se nic nevytisklo',
   'job.unknown-outcome': '{device}: nelze zjistit, zda doklad vznikl ({cause}); opakování to nejprve ověří',
   'emulator.none': 'Emulátor {kind} neběží',
+  'fiscal.tax_group_unknown': 'Fiskální pokladna nemá daňovou skupinu pro DPH {rate} %: doplňte ji do taxGroups v konfiguraci můstku',
+  'fiscal.tax_rate_invalid': 'Sazba DPH {rate} není číslo',
+  'payment.amount_mismatch': 'Platební terminál schválil {approvedMinor} místo {amountMinor}',
   'internal': 'Vnitřní chyba: {cause}',
 };
 const hu: Messages = {
@@ -87,10 +104,17 @@ const hu: Messages = {
   'job.interrupted': '{device}: a híd nyomtatás közben leállt; ellenőrizze a papírt, és ismételje meg, ha semmi sem jött ki',
   'job.unknown-outcome': '{device}: nem tudni, elkészült-e a bizonylat ({cause}); az ismétlés előbb ellenőrzi',
   'emulator.none': 'Nem fut {kind} emulátor',
+  'fiscal.tax_group_unknown': 'A pénztárgépben nincs adócsoport a(z) {rate} %-os ÁFA-hoz: vegye fel a híd beállításainak taxGroups részébe',
+  'fiscal.tax_rate_invalid': 'A(z) {rate} ÁFA-kulcs nem szám',
+  'payment.amount_mismatch': 'A kártyaterminál {approvedMinor} összeget hagyott jóvá {amountMinor} helyett',
   'internal': 'Belső hiba: {cause}',
 };
 
-const catalogs: Record<Language, Messages> = { en, lv, ru, cs, hu };
+const own: Record<Language, Messages> = { en, lv, ru, cs, hu };
+const catalogs = Object.fromEntries(
+  LANGUAGES.map((l) => [l, { ...fiscalMessages[l], ...scaleMessages[l], ...paymentMessages[l], ...own[l] }]),
+) as Record<Language, Messages>;
+const english = catalogs.en;
 
 /** Picks the best supported language from an Accept-Language header ("lv-LV,lv;q=0.9,en;q=0.8"). */
 export function pickLanguage(acceptLanguage: string | undefined): Language {
@@ -109,6 +133,6 @@ export function pickLanguage(acceptLanguage: string | undefined): Language {
 
 /** Message for an error code with its params filled in; unknown codes fall back to the code itself plus the cause. */
 export function translate(lang: Language, code: string, params: Record<string, unknown> = {}): string {
-  const template = catalogs[lang][code] ?? en[code] ?? (params.cause !== undefined ? `${code}: {cause}` : code);
+  const template = catalogs[lang][code] ?? english[code] ?? (params.cause !== undefined ? `${code}: {cause}` : code);
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }

@@ -8,6 +8,7 @@ import { ScaleDriver, scaleProtocols } from '../drivers/scales';
 import { BarcodeScanner } from '../drivers/scanners';
 import { LABEL_TEMPLATES, ZplPrinter, TsplPrinter, type LabelItem } from '../drivers/labels';
 import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
+import { registerLine, taxTable, type TillFiscalLine } from './fiscal-lines';
 
 type Line = string | { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'double' };
 interface LinesReceipt { lines: Line[]; cut?: boolean; openDrawer?: boolean; qr?: string; barcode?: { type: string; data: string } }
@@ -59,10 +60,12 @@ const escposAdapter: AdapterFactory = async (device, transport) => {
   };
 };
 
-interface FiscalReceiptBody { type?: 'sale' | 'return'; lines: ReceiptLine[]; payments: ReceiptClose['payments']; discountBasisPoints?: number; text?: string }
+interface FiscalReceiptBody { type?: 'sale' | 'return'; lines: (ReceiptLine & TillFiscalLine)[]; payments: ReceiptClose['payments']; discountBasisPoints?: number; text?: string }
 
 const shtrihAdapter: AdapterFactory = (device, transport) => {
   const o = device.options ?? {};
+  // VAT rate → the register's tax group: options.taxGroups, else the default table of options.country (LV).
+  const taxes = taxTable(o);
   const kkt = new ShtrihFiscal(transport, {
     ...(typeof o.operatorPassword === 'number' ? { operatorPassword: o.operatorPassword } : {}),
     ...(typeof o.adminPassword === 'number' ? { adminPassword: o.adminPassword } : {}),
@@ -90,10 +93,12 @@ const shtrihAdapter: AdapterFactory = (device, transport) => {
         case 'receipt': {
           const r = p.receipt!;
           if (!Array.isArray(r.lines) || !r.lines.length || !r.payments) throw new DomainError('request.invalid', { cause: 'receipt needs lines and payments' }, 400);
+          // Checked before anything reaches the register, so an unmapped rate leaves no half-made receipt.
+          const lines: ReceiptLine[] = r.lines.map((l) => registerLine(l, taxes));
           // A receipt left open (the bridge died mid-receipt) is cancelled first; it was never fiscalised.
           if ((await kkt.status()).mode === 'receipt_open') await kkt.cancelReceipt();
           try {
-            for (const line of r.lines) await (r.type === 'return' ? kkt.returnSale(line) : kkt.sale(line));
+            for (const line of lines) await (r.type === 'return' ? kkt.returnSale(line) : kkt.sale(line));
             const closed = await kkt.closeReceipt({ payments: r.payments, ...(r.discountBasisPoints ? { discountBasisPoints: r.discountBasisPoints } : {}), ...(r.text ? { text: r.text } : {}) });
             return { ...closed, documentNumber: (await kkt.lastDocument()).documentNumber };
           } catch (e) {

@@ -42,8 +42,8 @@ test('a Latvian paper receipt: lines, total, VAT per rate, cash and change', () 
 test('the fiscal register is handed the cash given, so it prints the same change', () => {
   const f = fiscalReceipt(receipt, 'Anna');
   assert.deepEqual(f.lines, [
-    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 129 },
-    { name: 'Siers Gouda', quantity: '0.756', priceMinor: 349 },
+    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 129, vatRate: '21' },
+    { name: 'Siers Gouda', quantity: '0.756', priceMinor: 349, vatRate: '12' },
   ]);
   // 5.22 due + 4.78 change = 10.00 handed over
   assert.deepEqual(f.payments, { cash: 1000 });
@@ -60,7 +60,7 @@ test('a discounted line reaches the register at its discounted price', () => {
     ],
   };
   assert.deepEqual(fiscalReceipt(discounted, 'Anna').lines, [
-    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 90 },
-    { name: 'Kefīrs 3 x 1.00', quantity: '1', priceMinor: 290 },
+    { name: 'Rupjmaize', quantity: '2.000', priceMinor: 90, vatRate: '21' },
+    { name: 'Kefīrs 3 x 1.00', quantity: '1', priceMinor: 290, vatRate: '21' },
   ]);
 });

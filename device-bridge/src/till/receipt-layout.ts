@@ -64,12 +64,13 @@ export function fiscalReceipt(r: JournalReceipt, cashierName: string) {
   const card = sum('card');
   return {
     type: r.type,
+    // Each line carries its VAT rate; the bridge maps it to the register's tax group (bridge config, LV 21 % → 1).
     lines: r.lines.map((l) => {
-      if (!l.discountMinor) return { name: l.itemName, quantity: l.quantity, priceMinor: l.unitPriceMinor };
+      if (!l.discountMinor) return { name: l.itemName, quantity: l.quantity, priceMinor: l.unitPriceMinor, vatRate: l.vatRate };
       const thousandths = Number(l.quantity.replace('.', ''));
       const unit = (l.grossMinor * 1000) / thousandths;
-      if (Number.isInteger(unit)) return { name: l.itemName, quantity: l.quantity, priceMinor: unit };
-      return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor };
+      if (Number.isInteger(unit)) return { name: l.itemName, quantity: l.quantity, priceMinor: unit, vatRate: l.vatRate };
+      return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor, vatRate: l.vatRate };
     }),
     payments: { ...(cash ? { cash: cash + r.changeMinor } : {}), ...(card ? { card } : {}) },
     text: `${r.number} ${cashierName}`,

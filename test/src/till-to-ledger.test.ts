@@ -1,0 +1,203 @@
+// A cashier's sale from the till's screen to the store's stock ledger, with real parts only: the store server on a
+// SQLite file with the demo shop, the device bridge with its emulated fiscal register, printer and display on pty
+// pairs, and the built till UI in headless Chromium. Then the store server goes away, the till keeps selling, and
+// when the server comes back on the same database the offline receipt reaches the ledger exactly once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Page } from 'playwright-core';
+import { buildServer, type StoreServer } from '@kasa/backoffice';
+import { startBridge, type RunningBridge } from '@kasa/device-bridge';
+
+const DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../pos-terminal/dist');
+const CHROMIUM = '/usr/bin/chromium';
+const skip = !existsSync(join(DIST, 'index.html'))
+  ? `till UI build missing at ${DIST}: run "npm run build -w @kasa/pos-terminal" first`
+  : !existsSync(CHROMIUM)
+    ? `${CHROMIUM} missing: apt-get install -y chromium`
+    : false;
+
+// From the demo shop (backoffice/src/demo): rye bread "Lāči", item 1, EUR 2.09 with 21 % VAT, stocked in STORE.
+const BREAD = { id: 1, barcode: '4751001000013', priceMinor: 209 };
+const STORE_WAREHOUSE = 'STORE';
+
+interface FiscalJournalEntry {
+  type: string;
+  lines?: { name: string; quantityThousandths: number; priceMinor: number }[];
+  payments?: number[];
+  totalMinor?: number;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function storeStock(server: StoreServer, itemId: number): Promise<number> {
+  const row = await server.db.kysely
+    .selectFrom('stock_balances')
+    .innerJoin('warehouses', 'warehouses.id', 'stock_balances.warehouse_id')
+    .select('stock_balances.quantity_milli')
+    .where('warehouses.code', '=', STORE_WAREHOUSE)
+    .where('stock_balances.item_id', '=', itemId)
+    .executeTakeFirst();
+  return Number(row?.quantity_milli ?? 0) / 1000;
+}
+
+/** Documents the server posted for one till receipt (its uuid is the idempotency key). */
+async function postedFor(server: StoreServer, uuid: string) {
+  return server.db.kysely.selectFrom('documents').select(['id', 'type', 'status', 'total_minor', 'payload']).where('idempotency_key', '=', `till:${uuid}`).execute();
+}
+
+async function startStore(databaseUrl: string, port: number): Promise<{ server: StoreServer; port: number }> {
+  const server = await buildServer({ databaseUrl, demo: true });
+  await server.app.listen({ host: '127.0.0.1', port });
+  return { server, port: (server.app.server.address() as AddressInfo).port };
+}
+
+/** A logged-in back-office session: the sale documents as the shop manager sees them. */
+async function saleDocuments(baseUrl: string): Promise<{ total: number; documents: { id: number; number: string; totalMinor: number; date: string }[] }> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+  assert.equal(login.status, 200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const res = await fetch(`${baseUrl}/api/v1/documents?type=sale&limit=5`, { headers: { cookie } });
+  assert.equal(res.status, 200);
+  return (await res.json()) as { total: number; documents: { id: number; number: string; totalMinor: number; date: string }[] };
+}
+
+async function scanAndPayCash(page: Page, barcode: string): Promise<string> {
+  await page.getByText('Skenējiet preci, lai sāktu čeku').waitFor();
+  // A keyboard-wedge scanner: the digits as a fast burst, then Enter.
+  await page.keyboard.type(barcode, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('lines').getByText('Rupjmaize "Lāči"').waitFor();
+  assert.match((await page.getByTestId('total').textContent()) ?? '', /^2,09\s€$/);
+  await page.keyboard.press('F5');
+  await page.locator('#pay-cash').fill('5');
+  assert.match((await page.getByTestId('change').textContent()) ?? '', /^2,91\s€$/);
+  await page.keyboard.press('Enter');
+  const message = page.getByTestId('message');
+  await message.getByText(/Čeks T01-\d{6} pabeigts/).waitFor();
+  return /T01-\d{6}/.exec((await message.textContent()) ?? '')![0];
+}
+
+test('a scanned sale at the till reaches the store ledger once, also after selling offline', { skip, timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-ledger-'));
+  const databaseUrl = `sqlite:${join(dir, 'store.db')}`;
+  let store: StoreServer | undefined;
+  let bridge: RunningBridge | undefined;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const first = await startStore(databaseUrl, 0);
+    store = first.server;
+    const storeUrl = `http://127.0.0.1:${first.port}`;
+    const stockBefore = await storeStock(store, BREAD.id);
+    assert.ok(stockBefore >= 2, `the demo shop has bread in ${STORE_WAREHOUSE} (has ${stockBefore})`);
+    const salesBefore = await saleDocuments(storeUrl);
+
+    const configFile = join(dir, 'bridge', 'config.json');
+    mkdirSync(join(dir, 'bridge'), { recursive: true });
+    writeFileSync(configFile, JSON.stringify({ storeServerUrl: storeUrl, tillCode: 'T01' }));
+    const emulatorDir = join(dir, 'bridge', 'emulators');
+    bridge = await startBridge({
+      configFile,
+      emulate: true,
+      emulatorKinds: ['shtrih', 'escpos', 'display'],
+      emulatorDir,
+      port: 0,
+      dbFile: join(dir, 'bridge', 'bridge.db'),
+      tillDataDir: join(dir, 'bridge', 'till'),
+      quiet: true,
+    });
+    const b = bridge;
+    const bridgeApi = async <T>(path: string): Promise<T> => {
+      const res = await fetch(`${b.url}${path}`, { headers: { 'x-bridge-token': b.token } });
+      assert.equal(res.status, 200, `${path} answers`);
+      return (await res.json()) as T;
+    };
+    // The till has pulled the store's catalogue (591 demo goods) before the cashier starts.
+    await until('the catalogue at the till', async () => ((await bridgeApi<{ catalogueItems: number }>('/api/till/status')).catalogueItems > 500 ? true : undefined));
+
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(b.url);
+    await page.locator('#pin').fill('1111');
+    await page.keyboard.press('Enter');
+    // Anna works in Latvian, as the back office says.
+    await page.getByText('Neviena maiņa nav atvērta').waitFor();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+
+    // --- online: the sale is fiscalised, synced and booked out of STORE
+    const firstNumber = await scanAndPayCash(page, BREAD.barcode);
+    assert.equal(firstNumber, 'T01-000001');
+    const stateFile = join(emulatorDir, 'shtrih', 'state.json');
+    const fiscalSales = () => ((JSON.parse(readFileSync(stateFile, 'utf8')) as { journal: FiscalJournalEntry[] }).journal ?? []).filter((e) => e.type === 'sale');
+    const fiscal = await until('the fiscal register prints the receipt', () => (existsSync(stateFile) && fiscalSales().length === 1 ? fiscalSales()[0] : undefined));
+    // The register prints CP1251: "Lāči" goes on the fiscal receipt as "Laci", not as "L??i".
+    assert.deepEqual(fiscal.lines?.map((l) => [l.name, l.quantityThousandths, l.priceMinor]), [['Rupjmaize "Laci"', 1000, 209]]);
+    // Cash as handed over (5.00); the register works out the 2.91 change itself.
+    assert.equal(fiscal.payments?.[0], 500);
+
+    const receipts = await bridgeApi<{ receipts: { uuid: string; number: string; syncState: string }[] }>('/api/till/receipts');
+    const sold = receipts.receipts.find((r) => r.number === firstNumber)!;
+    const posted = await until('the store server posts the receipt', async () => ((await postedFor(store!, sold.uuid)).length ? postedFor(store!, sold.uuid) : undefined));
+    assert.equal(posted.length, 1, 'one document for one receipt');
+    assert.equal(posted[0]!.type, 'sale');
+    assert.equal(posted[0]!.status, 'posted');
+    assert.equal(Number(posted[0]!.total_minor), BREAD.priceMinor);
+    assert.equal(JSON.parse(String(posted[0]!.payload)).receiptNumber, firstNumber);
+    assert.equal(await storeStock(store, BREAD.id), stockBefore - 1);
+    const salesAfter = await saleDocuments(storeUrl);
+    assert.equal(salesAfter.total, salesBefore.total + 1, 'the manager sees one more sale');
+    assert.ok(salesAfter.documents.some((d) => d.id === Number(posted[0]!.id) && d.totalMinor === BREAD.priceMinor));
+    await until('the till marks it sent', async () =>
+      (await bridgeApi<{ receipts: { uuid: string; syncState: string }[] }>('/api/till/receipts')).receipts.find((r) => r.uuid === sold.uuid)?.syncState === 'sent' ? true : undefined,
+    );
+
+    // --- offline: the store server stops; the till keeps selling and queues the receipt
+    await store.app.close();
+    store = undefined;
+    const secondNumber = await scanAndPayCash(page, BREAD.barcode);
+    assert.equal(secondNumber, 'T01-000002');
+    await until('the second receipt on the fiscal register', () => (fiscalSales().length === 2 ? true : undefined));
+    const waiting = await until('the till reports one receipt waiting', async () => {
+      const s = await bridgeApi<{ pending: number; online: boolean }>('/api/till/status');
+      return s.pending === 1 && !s.online ? s : undefined;
+    });
+    assert.equal(waiting.pending, 1);
+    // The cashier sees it: the marker turns to "Bezsaistē" (offline) with the receipts waiting.
+    await page.getByTestId('online-marker').getByText('Bezsaistē').waitFor({ timeout: 15_000 });
+    const offlineUuid = (await bridgeApi<{ receipts: { uuid: string; number: string }[] }>('/api/till/receipts')).receipts.find((r) => r.number === secondNumber)!.uuid;
+
+    // --- back online on the same database: the journal drains, the receipt is posted once
+    const second = await startStore(databaseUrl, first.port);
+    store = second.server;
+    const synced = await until(
+      'the offline receipt reaches the ledger',
+      async () => ((await postedFor(store!, offlineUuid)).length ? postedFor(store!, offlineUuid) : undefined),
+      90_000,
+    );
+    await until('the till has nothing left to send', async () => ((await bridgeApi<{ pending: number }>('/api/till/status')).pending === 0 ? true : undefined), 30_000);
+    assert.equal(synced.length, 1);
+    assert.equal((await postedFor(store, sold.uuid)).length, 1, 'the first receipt is still booked once');
+    assert.equal(await storeStock(store, BREAD.id), stockBefore - 2);
+    assert.equal((await saleDocuments(storeUrl)).total, salesBefore.total + 2);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await bridge?.close();
+    await store?.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
