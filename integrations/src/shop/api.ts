@@ -11,7 +11,7 @@ import type { Db } from '@kasa/db';
 import { authenticateApiKey, requireScope, type AuthenticatedKey, type ShopScope } from './api-keys';
 import { TokenBuckets, type RateLimit } from './rate-limit';
 import { cataloguePage, stockPage } from './feeds';
-import { changeOrderStatus, createOrder, getOrder, pickOrder } from './orders';
+import { changeOrderStatus, createOrder, getOrder, listOrders, pickOrder } from './orders';
 import { listDeliveries, listWebhooks, registerWebhook, removeWebhook, startWebhookDispatcher, type DispatcherOptions } from './webhooks';
 import {
   CataloguePageSchema,
@@ -20,6 +20,8 @@ import {
   DeliveriesQuery,
   IdempotencyHeaders,
   OrderIdParams,
+  OrderListQuery,
+  OrderListSchema,
   OrderSchema,
   PickBody,
   StatusBody,
@@ -142,6 +144,15 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
           const r = await createOrder(db, key(req).id, req.headers['idempotency-key'], req.body);
           return reply.status(r.created ? 201 : 200).send(r.order);
         },
+      );
+
+      api.get(
+        '/orders',
+        {
+          config: { shopScope: 'orders:write' },
+          schema: { hide: true, tags: ['orders'], summary: 'This shop\'s orders, newest first', querystring: OrderListQuery, response: { 200: OrderListSchema } },
+        },
+        async (req) => ({ orders: await listOrders(db, key(req).id, req.query) }),
       );
 
       api.get(

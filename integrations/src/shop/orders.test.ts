@@ -278,6 +278,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       const same = await app.inject({ method: 'POST', url: `${P}/orders`, headers: { ...auth(otherKey), 'idempotency-key': 'own-1' }, payload: { lines: [{ itemCode: 'BREAD', quantity: 2 }] } });
       assert.equal(same.statusCode, 201, 'idempotency keys are per shop');
       assert.notEqual(same.json().id, mine.json().id);
+      const theirs = await app.inject({ method: 'GET', url: `${P}/orders`, headers: auth(otherKey) });
+      assert.deepEqual(theirs.json().orders.map((o: { id: number }) => o.id), [same.json().id]);
+      const mineReserved = await app.inject({ method: 'GET', url: `${P}/orders?status=reserved`, headers: auth(key) });
+      assert.ok(mineReserved.json().orders.some((o: { id: number }) => o.id === mine.json().id));
+      assert.ok(mineReserved.json().orders.every((o: { status: string }) => o.status === 'reserved'));
+      assert.equal((await app.inject({ method: 'GET', url: `${P}/orders?status=lost`, headers: auth(key) })).statusCode, 400);
     });
   });
 }

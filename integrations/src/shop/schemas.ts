@@ -188,3 +188,17 @@ export const DeliveriesQuery = Type.Object(
   { orderId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
   { additionalProperties: false },
 );
+
+export const OrderListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)))),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'At most this many (default 50).' })),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderListSchema = Type.Object({
+  orders: Type.Array(
+    Type.Object({ id: Type.Integer(), externalRef: Nullable(Type.String()), status: Type.String(), totalMinor: Type.Integer(), currency: Type.String(), createdAt: Type.String(), updatedAt: Type.String() }),
+  ),
+});
