@@ -3,7 +3,7 @@
 // Status changes are compare-and-set, so two tills selling the same code at once cannot both succeed.
 
 import type { Kysely } from 'kysely';
-import { DomainError, gtinToEan13, parseMarkingCode, type MarkingCode } from '@kasa/domain';
+import { DomainError, gtinToEan13, parseMarkingCode, type Gs1Options, type MarkingCode } from '@kasa/domain';
 import type { Database } from '../schema';
 
 type K = Kysely<Database>;
@@ -30,8 +30,8 @@ async function itemForGtin(k: K, m: MarkingCode): Promise<number> {
 }
 
 /** Records the codes of a receiving's units; refused as a whole if any code is invalid or already in stock or sold. */
-export async function receiveMarkingCodes(k: K, input: { documentId?: number | null; itemId?: number; codes: string[] }): Promise<MarkedUnit[]> {
-  const parsed = input.codes.map((c) => parseMarkingCode(c));
+export async function receiveMarkingCodes(k: K, input: { documentId?: number | null; itemId?: number; codes: string[]; gs1?: Gs1Options }): Promise<MarkedUnit[]> {
+  const parsed = input.codes.map((c) => parseMarkingCode(c, input.gs1));
   const seen = new Set<string>();
   for (const m of parsed) {
     if (seen.has(m.key)) throw new DomainError('marking.already_received', { code: m.key });
@@ -81,8 +81,8 @@ async function current(k: K, m: MarkingCode) {
 }
 
 /** Marks a unit sold; unknown codes, codes already sold and codes of another item are refused, naming the code. */
-export async function sellMarkingCode(k: K, input: { code: string; saleDocumentId?: number | null; itemId?: number }): Promise<MarkedUnit> {
-  const m = parseMarkingCode(input.code);
+export async function sellMarkingCode(k: K, input: { code: string; saleDocumentId?: number | null; itemId?: number; gs1?: Gs1Options }): Promise<MarkedUnit> {
+  const m = parseMarkingCode(input.code, input.gs1);
   const row = await current(k, m);
   const itemId = Number(row.item_id);
   if (input.itemId !== undefined && input.itemId !== itemId) {
@@ -101,8 +101,8 @@ export async function sellMarkingCode(k: K, input: { code: string; saleDocumentI
 }
 
 /** Takes a sold unit back; a code not sold (or already returned) is refused. */
-export async function returnMarkingCode(k: K, input: { code: string; returnDocumentId?: number | null }): Promise<MarkedUnit> {
-  const m = parseMarkingCode(input.code);
+export async function returnMarkingCode(k: K, input: { code: string; returnDocumentId?: number | null; gs1?: Gs1Options }): Promise<MarkedUnit> {
+  const m = parseMarkingCode(input.code, input.gs1);
   const row = await current(k, m);
   const r = await k
     .updateTable('marking_codes')
@@ -115,8 +115,8 @@ export async function returnMarkingCode(k: K, input: { code: string; returnDocum
 }
 
 /** A unit's state, for the till's check before the receipt is closed; null when never received. */
-export async function markingCodeStatus(k: K, code: string): Promise<MarkedUnit | null> {
-  const m = parseMarkingCode(code);
+export async function markingCodeStatus(k: K, code: string, gs1?: Gs1Options): Promise<MarkedUnit | null> {
+  const m = parseMarkingCode(code, gs1);
   const row = await k.selectFrom('marking_codes').selectAll().where('code', '=', m.key).executeTakeFirst();
   if (!row) return null;
   return { code: row.code, gtin: row.gtin, serial: row.serial, itemId: Number(row.item_id), status: row.status as MarkingStatus, raw: row.raw };

@@ -79,3 +79,13 @@ test('messages show GS visibly', () => {
   assert.equal(printableMarkingCode(`21A${GS}93B`), '21A<GS>93B');
   assert.throws(() => parseMarkingCode(`0104601234567894215Abc1d${GS}93dGVz`, opts), (e: Error & { params?: { code?: string } }) => e.params?.code === '0104601234567894215Abc1d<GS>93dGVz');
 });
+
+test('a scanner that drops GS: a known serial length splits the serial from the crypto tail', () => {
+  const m = parseMarkingCode('0104601234567893215Abc1d93dGVz', { ...opts, serialLength: 6 });
+  assert.equal(m.serial, '5Abc1d');
+  assert.equal(m.cryptoCheck, 'dGVz');
+  // without it the tail stays in the serial, so the till must know the product group's length
+  assert.equal(parseMarkingCode('0104601234567893215Abc1d93dGVz', opts).serial, '5Abc1d93dGVz');
+  // a leading GS (FNC1 in first position) is ignored
+  assert.equal(parseMarkingCode(`${GS}0104601234567893215Abc1d${GS}93dGVz`, opts).serial, '5Abc1d');
+});

@@ -105,7 +105,7 @@ function specAt(text: string, pos: number): AiSpec | undefined {
   return undefined;
 }
 
-function splitRaw(text: string, raw: string): Gs1Element[] {
+function splitRaw(text: string, raw: string, serialLength?: number): Gs1Element[] {
   const out: Gs1Element[] = [];
   let pos = 0;
   while (pos < text.length) {
@@ -124,6 +124,8 @@ function splitRaw(text: string, raw: string): Gs1Element[] {
     } else {
       const end = text.indexOf(GS, pos);
       value = text.slice(pos, end === -1 ? text.length : end);
+      // A scanner that drops GS runs the serial into the crypto tail; a known serial length cuts it where it ends.
+      if (s.ai === '21' && serialLength && value.length > serialLength && specAt(value, serialLength)) value = value.slice(0, serialLength);
       // A field longer than its maximum usually means the scanner dropped the GS separators.
       if (value.length > s.length) throw invalid('too_long', raw, { ai: s.ai, length: s.length });
       pos += value.length;
@@ -174,6 +176,11 @@ export function gs1Date(yymmdd: string, referenceYear: number): string | null {
 export interface Gs1Options {
   /** The year "now" for two-digit years; defaults to the current year. */
   referenceYear?: number;
+  /**
+   * Serial length of the product group (Честный ЗНАК: 13 for most goods, 6 for milk, 7 for tobacco) for scanners
+   * that drop the GS after the serial; without it, such a code is read as one long serial or refused as too long.
+   */
+  serialLength?: number;
 }
 
 /** Parses a GS1 element string (raw with GS separators and optional symbology prefix, or the bracketed form). */
@@ -183,7 +190,7 @@ export function parseGs1(raw: string, opts: Gs1Options = {}): Gs1Data {
   if (!text) throw invalid('empty', raw);
   const prefix = SYMBOLOGY_PREFIXES.find((p) => text.startsWith(p));
   if (prefix) text = text.slice(prefix.length);
-  const elements = text.startsWith('(') ? splitBracketed(text, raw) : splitRaw(text, raw);
+  const elements = text.startsWith('(') ? splitBracketed(text, raw) : splitRaw(text, raw, opts.serialLength);
   if (elements.length === 0) throw invalid('empty', raw);
   const referenceYear = opts.referenceYear ?? new Date().getUTCFullYear();
   const data: Gs1Data = { elements, raw };
