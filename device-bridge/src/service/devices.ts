@@ -23,6 +23,8 @@ export interface DeviceAdapter {
   lastDocumentNumber?(): Promise<number>;
   fiscalStatus?(): Promise<unknown>;
   readWeight?(): Promise<Weight>;
+  /** Card payment terminal: purchase, refund or cancel (void) of an amount in minor units. */
+  payment?(operation: string, request: unknown): Promise<unknown>;
   /** Pushes events (scan codes, weights) to the bridge. */
   subscribe?(emit: (event: 'scan' | 'weight', data: unknown) => void): () => void;
   close?(): Promise<void>;

@@ -12,7 +12,13 @@ const capabilityOf: Record<string, keyof DeviceAdapter> = {
   'print.labels': 'printLabels',
   'drawer.open': 'openDrawer',
   'display.show': 'display',
+  'payment.purchase': 'payment',
+  'payment.refund': 'payment',
+  'payment.cancel': 'payment',
 };
+
+/** Card terminal operations; each is a job under the caller's key, so a resend never charges twice. */
+export const PAYMENT_OPS = ['purchase', 'refund', 'cancel'] as const;
 
 export function capabilityForJob(type: string): keyof DeviceAdapter | undefined {
   return type.startsWith('fiscal.') ? 'fiscal' : capabilityOf[type];
@@ -49,6 +55,10 @@ export function jobHandlers(devices: DeviceRegistry): HandlerLookup {
               return devices.adapterFor(entry, 'openDrawer')();
             case 'display.show':
               return devices.adapterFor(entry, 'display')(p);
+            case 'payment.purchase':
+            case 'payment.refund':
+            case 'payment.cancel':
+              return devices.adapterFor(entry, 'payment')(type.slice('payment.'.length), p);
             default:
               return devices.adapterFor(entry, 'fiscal')(type.slice('fiscal.'.length), p);
           }

@@ -9,6 +9,7 @@ import { BarcodeScanner } from '../drivers/scanners';
 import { LABEL_TEMPLATES, ZplPrinter, TsplPrinter, type LabelItem } from '../drivers/labels';
 import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
 import { registerLine, taxTable, type TillFiscalLine } from './fiscal-lines';
+import { ConcertTerminal, type Currency, type PaymentRequest } from '../drivers/payment';
 
 type Line = string | { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'double' };
 interface LinesReceipt { lines: Line[]; cut?: boolean; openDrawer?: boolean; qr?: string; barcode?: { type: string; data: string } }
@@ -192,6 +193,31 @@ const labelAdapter =
     };
   };
 
+/**
+ * Ingenico Concert card terminal. An approval is the job's result (approval code, masked card, RRN); a decline fails
+ * the job with payment.declined so the cashier sees it and takes another card or cash under a new key.
+ */
+const paymentAdapter: AdapterFactory = (device, transport) => {
+  const o = device.options ?? {};
+  const terminal = new ConcertTerminal(transport, {
+    ...(typeof o.pos === 'string' ? { pos: o.pos } : {}),
+    ...(typeof o.answerTimeoutMs === 'number' ? { answerTimeoutMs: o.answerTimeoutMs } : {}),
+    ...(typeof o.linkTimeoutMs === 'number' ? { linkTimeoutMs: o.linkTimeoutMs } : {}),
+  });
+  return {
+    async payment(operation, payload) {
+      const p = payload as { amountMinor: number; currency: Currency; reference?: string };
+      const request: PaymentRequest = { amountMinor: p.amountMinor, currency: p.currency, ...(p.reference ? { reference: p.reference } : {}) };
+      const run = operation === 'purchase' ? terminal.purchase : operation === 'refund' ? terminal.refund : operation === 'cancel' ? terminal.cancel : undefined;
+      if (!run) throw new DomainError('request.invalid', { cause: `payment operation ${operation}` }, 400);
+      const result = await run.call(terminal, request);
+      if (result.outcome !== 'approved') throw new DomainError('payment.declined', { terminalStatus: result.terminalStatus }, 402);
+      return result;
+    },
+    close: async () => terminal.dispose(),
+  };
+};
+
 export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {
   escpos: escposAdapter,
   shtrih: shtrihAdapter,
@@ -202,4 +228,5 @@ export const adapterFactories: Partial<Record<DeviceKind, AdapterFactory>> = {
   display: displayAdapter,
   zpl: labelAdapter((t) => new ZplPrinter(t)),
   tspl: labelAdapter((t) => new TsplPrinter(t)),
+  payment: paymentAdapter,
 };

@@ -7,6 +7,7 @@
 //   POST /api/fiscal/receipt  { key, device?, receipt: { items: [...], payments: [...], ... } }  (passed to the fiscal driver)
 //   POST /api/fiscal/cash-in | cash-out  { key, device?, amount: "12.50" }
 //   POST /api/fiscal/open-shift | cancel | x-report | z-report  { key, device?, cashier?: string }
+//   POST /api/payment/purchase | refund | cancel  { key, device?, amountMinor, currency, reference? }
 //   ?wait=0 on any of these returns 202 at once; otherwise the answer waits up to 20 s for the job to end.
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -76,6 +77,17 @@ export const FiscalBody = Type.Object(
   { additionalProperties: true },
 );
 export type FiscalBody = Static<typeof FiscalBody>;
+
+/** A card terminal operation; the amount in minor units (cents), never a float. */
+export const PaymentBody = Type.Object({
+  key: Key,
+  device: Type.Optional(DeviceId),
+  amountMinor: Type.Integer({ minimum: 1, maximum: 99_999_999_999 }),
+  currency: Type.Union([Type.Literal('EUR'), Type.Literal('CZK'), Type.Literal('HUF'), Type.Literal('RUB'), Type.Literal('USD')]),
+  /** The till's reference (receipt number or uuid prefix), up to 10 characters reach the terminal. */
+  reference: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type PaymentBody = Static<typeof PaymentBody>;
 
 export const WaitQuery = Type.Object({ wait: Type.Optional(Type.String()) });
 export type WaitQuery = Static<typeof WaitQuery>;

@@ -13,7 +13,7 @@ import type { JobRunner } from '../jobs/runner';
 import type { Job } from '../jobs/store';
 import type { RunningEmulator } from '../emulators/host';
 import { deviceName, type DeviceRegistry } from './devices';
-import { capabilityForJob, FISCAL_OPS } from './job-handlers';
+import { capabilityForJob, FISCAL_OPS, PAYMENT_OPS } from './job-handlers';
 import { pickLanguage, translate } from './i18n';
 import { emulatorsPage, injectToken, pinPage } from './pages';
 import * as S from './schemas';
@@ -208,6 +208,14 @@ export async function createServer(opts: ServerOptions): Promise<{ app: FastifyI
       if ((op === 'cash-in' || op === 'cash-out') && !req.body.amount) throw new DomainError('request.invalid', { cause: 'body must have property amount' }, 400);
       const { key: _k, device: _d, ...payload } = req.body;
       return submit(req, reply, `fiscal.${op}`, req.body.device, req.body.key, payload);
+    });
+  }
+  // Card payments: a job per key like every device command. A declined card or a terminal that went silent fails the
+  // job (502 payment.declined / payment.no_answer); a retry needs a new key, so a charge is never repeated by accident.
+  for (const op of PAYMENT_OPS) {
+    app.post<{ Body: S.PaymentBody; Querystring: S.WaitQuery }>(`/api/payment/${op}`, { schema: { body: S.PaymentBody, ...waitQs } }, (req, reply) => {
+      const { key, device, ...payload } = req.body;
+      return submit(req, reply, `payment.${op}`, device, key, payload);
     });
   }
   app.get<{ Querystring: { device?: string } }>('/api/fiscal/status', async (req) => {
