@@ -1,0 +1,253 @@
+// `kasa`: the store server's command line (npm run kasa -- <command>). Works on the database DATABASE_URL names:
+// unset → data/kasa.db, `sqlite:PATH`, `postgres://…`. Every failure prints one line and exits with status 1.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DomainError, isDomainError } from '@kasa/domain';
+import type { Db } from '@kasa/db';
+import { cliLanguage, errorText } from './messages';
+
+// Modules load when a command needs them, so `kasa --help` and a mistyped command answer at once.
+const dbModule = () => import('@kasa/db');
+const integrations = () => import('@kasa/integrations');
+
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  /** Names of the positional arguments, all required. */
+  positionals?: string[];
+  run(args: { values: Values; positionals: string[]; usage: string }): Promise<void>;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const { openDatabase } = await dbModule();
+  const db = openDatabase();
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Commands other than migrate need the schema this code expects; they never change it on their own. */
+async function requireSchema(db: Db): Promise<void> {
+  const { migrationsFor } = await dbModule();
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  const known = Object.keys(migrationsFor(db));
+  if (!tables.some((t) => t.name === 'kysely_migration')) throw new DomainError('cli.not_migrated', { location: db.location });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const rows = await db.kysely.selectFrom('kysely_migration' as any).select('name').execute();
+  const applied = rows.map((r) => String((r as { name: string }).name));
+  const unknown = applied.filter((n) => !known.includes(n));
+  if (unknown.length) throw new DomainError('db.newer_than_code', { migrations: unknown.join(', ') }, 500);
+  if (known.some((n) => !applied.includes(n))) throw new DomainError('cli.not_migrated', { location: db.location });
+}
+
+async function migrate(db: Db): Promise<void> {
+  const { migrateToLatest } = await dbModule();
+  const applied = await migrateToLatest(db);
+  say(applied.length ? `Database ${db.location} (${db.kind}): applied ${applied.join(', ')}.` : `Database ${db.location} (${db.kind}) is up to date.`);
+}
+
+function required(values: Values, option: string, command: string, usage: string): string {
+  const v = values[option];
+  if (typeof v !== 'string' || v === '') throw new DomainError('cli.option_missing', { command, option, usage }, 400);
+  return v;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: 'migrate',
+    usage: 'migrate',
+    summary: 'Create or upgrade the database schema (SQLite file or PostgreSQL database).',
+    run: () => withDatabase(migrate),
+  },
+  {
+    name: 'demo',
+    usage: 'demo',
+    summary: 'Migrate, then fill an empty database with the demo shop "Kasa Demo SIA".',
+    run: () =>
+      withDatabase(async (db) => {
+        const { createDemo, DEMO_COMPANY_NAME } = await import('../demo/seed');
+        const { DEMO_USERS } = await import('../demo/people');
+        await migrate(db);
+        const existing = await db.kysely.selectFrom('companies').select('name').orderBy('id').executeTakeFirst();
+        if (existing) throw new DomainError('cli.demo_company_exists', { location: db.location, name: existing.name }, 409);
+        const demo = await createDemo(db);
+        const docs = await db.kysely.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        say(`Demo shop "${DEMO_COMPANY_NAME}" created: ${demo.items.length} goods, ${Object.keys(demo.partners).length} partners, ${Number(docs.n)} documents.`);
+        const logins = DEMO_USERS.map((u) => (u.password ? `${u.username}/${u.password}` : `${u.name} PIN ${u.pin}`)).join(', ');
+        say(`Log in as ${logins}.`);
+      }),
+  },
+  {
+    name: 'user add',
+    usage: 'user add --username U --name N --group G [--password P] [--pin 1234] [--language lv]',
+    summary: 'Add a user to a group (admin, manager, storekeeper, cashier, senior_cashier, ...).',
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      group: { type: 'string' },
+      password: { type: 'string' },
+      pin: { type: 'string' },
+      language: { type: 'string' },
+    },
+    run: ({ values, usage }) =>
+      withDatabase(async (db) => {
+        await requireSchema(db);
+        const username = required(values, 'username', 'user add', usage);
+        const name = required(values, 'name', 'user add', usage);
+        const group = required(values, 'group', 'user add', usage);
+        const password = values.password as string | undefined;
+        const pin = values.pin as string | undefined;
+        if (!password && !pin) throw new DomainError('cli.user_secret_missing', {}, 400);
+        const { addUser } = await import('../auth/users');
+        const id = await addUser(db, { username, name, group, password, pin, language: (values.language as string | undefined) ?? 'en' });
+        say(`User "${username}" (${name}) added to group ${group}, id ${id}.`);
+      }),
+  },
+  {
+    name: 'backup',
+    usage: 'backup FILE',
+    summary: 'Copy the SQLite database to FILE while the server runs (PostgreSQL: use pg_dump).',
+    positionals: ['FILE'],
+    run: ({ positionals }) =>
+      withDatabase(async (db) => {
+        if (db.kind !== 'sqlite') throw new DomainError('cli.backup_postgresql', {}, 400);
+        await requireSchema(db);
+        const { backupDatabase } = await import('./backup');
+        const r = await backupDatabase(db, resolve(positionals[0]!));
+        say(`Backup of ${db.location} written to ${r.file} (${r.bytes} bytes).`);
+      }),
+  },
+  {
+    name: 'restore',
+    usage: 'restore FILE',
+    summary: 'Replace the SQLite database with the backup FILE; stop the server first (the old file is kept).',
+    positionals: ['FILE'],
+    run: async ({ positionals }) => {
+      const { kind, target } = (await dbModule()).parseDatabaseUrl(process.env.DATABASE_URL);
+      if (kind !== 'sqlite') throw new DomainError('cli.backup_postgresql', {}, 400);
+      const { restoreDatabase } = await import('./backup');
+      const r = await restoreDatabase(target, resolve(positionals[0]!));
+      say(`Restored ${target} from ${resolve(positionals[0]!)} (${r.companies === 1 ? '1 company' : `${r.companies} companies`}, migrations ${r.migrations.join(', ')}).`);
+      if (r.keptAs) say(`The previous database is kept as ${r.keptAs}.`);
+    },
+  },
+  {
+    name: 'export-1c',
+    usage: 'export-1c --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--json]',
+    summary: "Write the CommerceML 2.10 exchange for the accountant's 1C: import.xml, offers.xml, documents.xml.",
+    options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    run: ({ values, usage }) =>
+      withDatabase(async (db) => {
+        const from = required(values, 'from', 'export-1c', usage);
+        const to = required(values, 'to', 'export-1c', usage);
+        const out = resolve(required(values, 'out', 'export-1c', usage));
+        await requireSchema(db);
+        const { commerceMlSourceFromDb, exportCommerceMl } = await integrations();
+        const result = await exportCommerceMl(await commerceMlSourceFromDb(db), out, { from, to });
+        const c = result.counts;
+        if (values.json) {
+          say(JSON.stringify({ files: result.files, goods: c.items, offers: c.offers, documents: c.documents }));
+        } else {
+          say(`Wrote ${out}: import.xml (${c.items} goods in ${c.groups} groups), offers.xml (${c.offers} offers; ${c.offersWithoutPrice} goods without a price left out), documents.xml (${c.documents} documents ${from} – ${to}).`);
+        }
+      }),
+  },
+  {
+    name: 'import-bank',
+    usage: 'import-bank FILE',
+    summary: 'Read a 1CClientBankExchange bank statement and show the import plan (payments, partners, balances).',
+    positionals: ['FILE'],
+    run: ({ positionals }) =>
+      withDatabase(async (db) => {
+        await requireSchema(db);
+        const file = resolve(positionals[0]!);
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(file);
+        } catch {
+          throw new DomainError('cli.file_missing', { file }, 404);
+        }
+        const { minorToAmount, parseBankStatement, planStatementImport } = await integrations();
+        const statement = parseBankStatement(bytes);
+        const partners = await db.kysely.selectFrom('partners').select(['id', 'tax_number', 'bank_account']).execute();
+        const plan = planStatementImport(statement, {
+          ourAccounts: statement.header.accounts,
+          partners: partners.map((p) => ({ id: String(p.id), taxNumber: p.tax_number ?? undefined, accounts: p.bank_account ? [p.bank_account] : [] })),
+          rules: [],
+          knownKeys: new Set(),
+        });
+        const sum = (dir: string) => plan.operations.filter((o) => o.direction === dir);
+        const total = (ops: typeof plan.operations) => minorToAmount(ops.reduce((s, o) => s + o.amountMinor, 0));
+        const h = statement.header;
+        say(`Statement ${file}: format ${h.formatVersion} (${h.encoding}), accounts ${h.accounts.join(', ') || '—'}, period ${h.periodFrom ?? '?'} – ${h.periodTo ?? '?'}.`);
+        say(`Payments: ${plan.operations.length} new (incoming ${sum('incoming').length}: ${total(sum('incoming'))}; outgoing ${sum('outgoing').length}: ${total(sum('outgoing'))}; other ${sum('internal').length + sum('unknown').length}), ${plan.duplicates.length} duplicates.`);
+        const matched = plan.operations.filter((o) => o.partnerMatch.status === 'matched').length;
+        const ambiguous = plan.operations.filter((o) => o.partnerMatch.status === 'ambiguous').length;
+        say(`Partners: ${matched} matched, ${ambiguous} ambiguous, ${plan.operations.length - matched - ambiguous} not found.`);
+        for (const m of plan.balanceMismatches) say(`Balance of ${m.account} (line ${m.line}): opening + in − out = ${minorToAmount(m.expectedClosingMinor)}, the file says ${minorToAmount(m.closingMinor)}.`);
+        if (!plan.balanceMismatches.length) say('Account balances agree with the turnovers.');
+        say('Nothing was written: the database has no bank operations tables yet, so this is the import plan only.');
+      }),
+  },
+];
+
+function help(): string {
+  return [
+    'Usage: kasa <command> [options]   (npm run kasa -- <command>)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'The database is DATABASE_URL: unset = data/kasa.db, sqlite:PATH, or postgres://user:password@host/db.',
+    'Messages follow KASA_LANGUAGE or LANG (en, lv, ru, cs, hu).',
+  ].join('\n');
+}
+
+async function runCli(argv: string[]): Promise<number> {
+  const lng = cliLanguage();
+  try {
+    if (argv.length === 0 || ['--help', '-h', 'help'].includes(argv[0]!)) {
+      say(help());
+      return 0;
+    }
+    const command = COMMANDS.find((c) => {
+      const words = c.name.split(' ');
+      return words.every((w, i) => argv[i] === w);
+    });
+    if (!command) throw new DomainError('cli.command_unknown', { command: argv.slice(0, argv[0] === 'user' ? 2 : 1).join(' ') }, 400);
+    const rest = argv.slice(command.name.split(' ').length);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      say(`Usage: kasa ${command.usage}\n${command.summary}`);
+      return 0;
+    }
+    let parsed: { values: Values; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true }) as typeof parsed;
+    } catch (e) {
+      throw new DomainError('cli.arguments', { command: command.name, detail: (e as Error).message.split(/\.( |$)/)[0]!, usage: command.usage }, 400);
+    }
+    const wanted = command.positionals ?? [];
+    if (parsed.positionals.length !== wanted.length) {
+      const detail = parsed.positionals.length < wanted.length ? `${wanted[parsed.positionals.length]} is missing` : `unexpected argument "${parsed.positionals[wanted.length]}"`;
+      throw new DomainError('cli.arguments', { command: command.name, detail, usage: command.usage }, 400);
+    }
+    await command.run({ ...parsed, usage: command.usage });
+    return 0;
+  } catch (e) {
+    const line = isDomainError(e) ? await errorText(e.code, e.params, lng) : String((e as Error)?.message ?? e).split('\n')[0];
+    process.stderr.write(`kasa: ${line}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2));
