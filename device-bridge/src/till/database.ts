@@ -91,7 +91,11 @@ CREATE TABLE IF NOT EXISTS receipt_lines (
 CREATE TABLE IF NOT EXISTS payments (
   receipt_uuid TEXT NOT NULL,
   method TEXT NOT NULL,
-  amount_minor INTEGER NOT NULL
+  amount_minor INTEGER NOT NULL,
+  payment_key TEXT,
+  approval_code TEXT,
+  masked_pan TEXT,
+  rrn TEXT
 );
 CREATE INDEX IF NOT EXISTS payments_receipt ON payments(receipt_uuid);
 CREATE TABLE IF NOT EXISTS cash_moves (
@@ -128,6 +132,11 @@ export function openTillDatabase(file: string): TillDatabase {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Till files from before card terminals: the payments table gains the terminal's answer.
+  const paymentColumns = new Set((db.prepare('PRAGMA table_info(payments)').all() as { name: string }[]).map((c) => c.name));
+  for (const column of ['payment_key', 'approval_code', 'masked_pan', 'rrn']) {
+    if (!paymentColumns.has(column)) db.exec(`ALTER TABLE payments ADD COLUMN ${column} TEXT`);
+  }
   return db;
 }
 

@@ -11,6 +11,26 @@ export interface DeviceResult {
 }
 
 export type FiscalOperation = 'open-shift' | 'cash-in' | 'cash-out' | 'x-report' | 'z-report';
+export type PaymentOperation = 'purchase' | 'refund' | 'cancel';
+
+/** The card terminal's answer as the bridge's payment job keeps it. */
+export interface CardResult {
+  outcome: 'approved' | 'declined';
+  amountMinor: number;
+  currency: string;
+  approvalCode?: string;
+  maskedPan?: string;
+  rrn?: string;
+}
+
+/** A bridge job as the till reads it back (GET /api/jobs/:key). */
+export interface DeviceJob {
+  key: string;
+  type: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  result?: unknown;
+  error?: { code: string; params?: Record<string, unknown> };
+}
 
 export interface TillDevices {
   printReceipt(key: string, receipt: PrintableReceipt): Promise<DeviceResult>;
@@ -21,6 +41,10 @@ export interface TillDevices {
   fiscal(operation: FiscalOperation, key: string, body: { cashier?: string; amount?: string }): Promise<DeviceResult>;
   /** The scale's current weight: body `{ weight: "0.756", unit: "kg", stable }` when ok. */
   readWeight(): Promise<DeviceResult>;
+  /** Card terminal operation as a job under `key`; body `{ job }` (the job may still be running). */
+  payment(operation: PaymentOperation, key: string, body: { amountMinor: number; currency: string; reference?: string }): Promise<DeviceResult>;
+  /** A job by its key: body `{ job }`, 404 when there is none. */
+  job(key: string): Promise<DeviceResult>;
 }
 
 /** The bridge's device routes (documented in service/schemas.ts); `?wait=0` queues the job and answers at once. */
@@ -31,6 +55,8 @@ export const DEVICE_ROUTES = {
   display: '/api/display?wait=0',
   fiscal: (op: FiscalOperation) => `/api/fiscal/${op}?wait=0`,
   scaleWeight: '/api/scale/weight',
+  payment: (op: PaymentOperation) => `/api/payment/${op}?wait=0`,
+  job: (key: string) => `/api/jobs/${encodeURIComponent(key)}`,
 } as const;
 
 export function bridgeDevices(app: FastifyInstance, headers: () => Record<string, string> = () => ({})): TillDevices {
@@ -58,23 +84,49 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
     openDrawer: (key) => post(DEVICE_ROUTES.openDrawer, key ? { key } : {}),
     display: (lines) => post(DEVICE_ROUTES.display, { lines: lines.slice(0, 4) }),
     fiscal: (op, key, body) => post(DEVICE_ROUTES.fiscal(op), { key, ...body }),
+    payment: (op, key, body) => post(DEVICE_ROUTES.payment(op), { key, ...body }),
+    job: (key) => call('GET', DEVICE_ROUTES.job(key)),
   };
 }
 
-/** For tests and tills without devices: remembers what it was asked to do; `fiscalMissing` answers fiscal calls 404, `weight` is what the scale shows. */
-export function recordingDevices(opts: { fiscalMissing?: boolean; weight?: string } = {}): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[] } {
+/**
+ * For tests and tills without devices: remembers what it was asked to do; `fiscalMissing` answers fiscal calls 404,
+ * `weight` is what the scale shows, `card` how the card terminal answers (approves by default; one job per key).
+ */
+export function recordingDevices(
+  opts: { fiscalMissing?: boolean; weight?: string; card?: 'approve' | 'decline' | 'missing' } = {},
+): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[]; card: 'approve' | 'decline' | 'missing' } {
   const calls: { kind: string; key?: string; payload: unknown }[] = [];
   const ok = { ok: true, status: 202 };
   const missing = { ok: false, status: 404 };
-  return {
+  const jobs = new Map<string, DeviceJob>();
+  let approvals = 0;
+  const devices = {
+    card: opts.card ?? 'approve',
     calls,
+    payment: async (op: PaymentOperation, key: string, body: { amountMinor: number; currency: string; reference?: string }): Promise<DeviceResult> => {
+      calls.push({ kind: `payment:${op}`, key, payload: body });
+      if (devices.card === 'missing') return { ok: false, status: 404, body: { error: { code: 'device.none', params: { kind: 'payment' } } } };
+      let job = jobs.get(key);
+      if (!job) {
+        approvals += 1;
+        job =
+          devices.card === 'approve'
+            ? { key, type: `payment.${op}`, state: 'done', result: { outcome: 'approved', amountMinor: body.amountMinor, currency: body.currency, approvalCode: String(100000 + approvals), maskedPan: '************4321', rrn: String(approvals).padStart(12, '0') } }
+            : { key, type: `payment.${op}`, state: 'failed', error: { code: 'payment.declined', params: {} } };
+        jobs.set(key, job);
+      }
+      return { ok: job.state === 'done', status: job.state === 'done' ? 200 : 502, body: { job } };
+    },
+    job: async (key: string): Promise<DeviceResult> => (jobs.has(key) ? { ok: true, status: 200, body: { job: jobs.get(key) } } : missing),
     printReceipt: async (key, receipt) => (calls.push({ kind: 'printReceipt', key, payload: receipt }), ok),
     fiscalReceipt: async (key, receipt) => (calls.push({ kind: 'fiscalReceipt', key, payload: receipt }), opts.fiscalMissing ? missing : ok),
     openDrawer: async (key) => (calls.push({ kind: 'openDrawer', ...(key ? { key } : {}), payload: {} }), ok),
     display: async (lines) => (calls.push({ kind: 'display', payload: lines }), ok),
     fiscal: async (op, key, body) => (calls.push({ kind: `fiscal:${op}`, key, payload: body }), opts.fiscalMissing ? missing : ok),
     readWeight: async () => (calls.push({ kind: 'readWeight', payload: {} }), opts.weight ? { ok: true, status: 200, body: { weight: opts.weight, unit: 'kg', stable: true } } : missing),
-  };
+  } satisfies TillDevices & { calls: unknown[]; card: string };
+  return devices;
 }
 
 /** Wraps devices so a throwing implementation reads as a failed call: after the journal is written, nothing may throw. */
@@ -95,5 +147,7 @@ export function guardDevices(d: TillDevices): TillDevices {
     display: safe((l: string[]) => d.display(l)),
     fiscal: safe((op: FiscalOperation, k: string, b: { cashier?: string; amount?: string }) => d.fiscal(op, k, b)),
     readWeight: safe(() => d.readWeight()),
+    payment: safe((op: PaymentOperation, k: string, b: { amountMinor: number; currency: string; reference?: string }) => d.payment(op, k, b)),
+    job: safe((k: string) => d.job(k)),
   };
 }

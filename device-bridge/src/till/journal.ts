@@ -4,7 +4,7 @@ import { DomainError } from '@kasa/domain';
 import { Decimal } from '@kasa/domain';
 import type { TillDatabase } from './database';
 import { nextCounter } from './database';
-import type { PricedReceipt } from './sale';
+import type { BookedPayment, PricedReceipt } from './sale';
 import { wireId, type ReceiptPayload } from './store-server';
 
 export interface Shift {
@@ -47,7 +47,7 @@ export interface JournalReceipt {
   changeMinor: number;
   syncState: 'pending' | 'sent' | 'rejected';
   lines: { lineNo: number; itemId: string; itemName: string; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; grossMinor: number; vatMinor: number }[];
-  payments: { method: 'cash' | 'card'; amountMinor: number }[];
+  payments: BookedPayment[];
 }
 
 interface ShiftRow {
@@ -195,8 +195,8 @@ export class Journal {
       );
       for (const l of p.lines)
         line.run(input.uuid, l.lineNo, l.itemId, l.itemName, new Decimal(l.quantity).toFixed(3), l.unitPriceMinor, l.totalDiscountMinor, l.vatRate, l.grossMinor, l.vatMinor, l.markingCode ?? null);
-      const pay = this.db.prepare('INSERT INTO payments(receipt_uuid, method, amount_minor) VALUES (?, ?, ?)');
-      for (const x of p.payments) pay.run(input.uuid, x.method, x.amountMinor);
+      const pay = this.db.prepare('INSERT INTO payments(receipt_uuid, method, amount_minor, payment_key, approval_code, masked_pan, rrn) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const x of p.payments) pay.run(input.uuid, x.method, x.amountMinor, x.paymentKey ?? null, x.approvalCode ?? null, x.maskedPan ?? null, x.rrn ?? null);
       return this.receipt(input.uuid)!;
     })();
   }
@@ -367,10 +367,21 @@ export class Journal {
       grossMinor: l.gross_minor,
       vatMinor: l.vat_minor,
     }));
-    const payments = (this.db.prepare('SELECT method, amount_minor FROM payments WHERE receipt_uuid = ? ORDER BY rowid').all(r.uuid) as {
+    const payments = (this.db.prepare('SELECT method, amount_minor, payment_key, approval_code, masked_pan, rrn FROM payments WHERE receipt_uuid = ? ORDER BY rowid').all(r.uuid) as {
       method: 'cash' | 'card';
       amount_minor: number;
-    }[]).map((p) => ({ method: p.method, amountMinor: p.amount_minor }));
+      payment_key: string | null;
+      approval_code: string | null;
+      masked_pan: string | null;
+      rrn: string | null;
+    }[]).map((p): BookedPayment => ({
+      method: p.method,
+      amountMinor: p.amount_minor,
+      ...(p.payment_key ? { paymentKey: p.payment_key } : {}),
+      ...(p.approval_code ? { approvalCode: p.approval_code } : {}),
+      ...(p.masked_pan ? { maskedPan: p.masked_pan } : {}),
+      ...(p.rrn ? { rrn: p.rrn } : {}),
+    }));
     return {
       uuid: r.uuid,
       number: r.number,

@@ -64,3 +64,12 @@ test('a discounted line reaches the register at its discounted price', () => {
     { name: 'Kefīrs 3 x 1.00', quantity: '1', priceMinor: 290, vatRate: '21' },
   ]);
 });
+
+test('a card payment prints the masked card and the approval code under the card line', () => {
+  const byCard: JournalReceipt = { ...receipt, changeMinor: 0, payments: [{ method: 'card', amountMinor: 522, paymentKey: 'card:x:0', approvalCode: '107919', maskedPan: '************1234', rrn: '000000000001' }] };
+  const text = receiptLayout(byCard, { tillCode: 'T01', cashierName: 'Anna', language: 'en' }).lines.map((l) => (typeof l === 'string' ? l : l.text));
+  assert.ok(text.includes('Card'.padEnd(RECEIPT_WIDTH - 5) + ' 5.22'));
+  assert.ok(text.includes('  ************1234'.padEnd(RECEIPT_WIDTH - 16) + ' Approval 107919'));
+  assert.equal(receiptLayout(byCard, { tillCode: 'T01', cashierName: 'Anna', language: 'en' }).openDrawer, false);
+  assert.deepEqual(fiscalReceipt(byCard, 'Anna').payments, { card: 522 });
+});

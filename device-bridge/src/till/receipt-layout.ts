@@ -2,13 +2,13 @@
 // in the cashier's language. Money is formatted from integer minor units without floats.
 import type { JournalReceipt } from './journal';
 
-type Words = 'sale' | 'return' | 'total' | 'vat' | 'cash' | 'card' | 'change' | 'rounding' | 'discount' | 'cashier';
+type Words = 'sale' | 'return' | 'total' | 'vat' | 'cash' | 'card' | 'change' | 'rounding' | 'discount' | 'cashier' | 'approval';
 const WORDS: Record<'en' | 'lv' | 'ru' | 'cs' | 'hu', Record<Words, string>> = {
-  en: { sale: 'Receipt', return: 'Return', total: 'TOTAL', vat: 'VAT', cash: 'Cash', card: 'Card', change: 'Change', rounding: 'Rounding', discount: 'Discount', cashier: 'Cashier' },
-  lv: { sale: 'Čeks', return: 'Atgriešana', total: 'KOPĀ', vat: 'PVN', cash: 'Skaidrā naudā', card: 'Ar karti', change: 'Atlikums', rounding: 'Noapaļošana', discount: 'Atlaide', cashier: 'Kasieris' },
-  ru: { sale: 'Чек', return: 'Возврат', total: 'ИТОГ', vat: 'НДС', cash: 'Наличные', card: 'Карта', change: 'Сдача', rounding: 'Округление', discount: 'Скидка', cashier: 'Кассир' },
-  cs: { sale: 'Účtenka', return: 'Vrácení', total: 'CELKEM', vat: 'DPH', cash: 'Hotově', card: 'Kartou', change: 'Vráceno', rounding: 'Zaokrouhlení', discount: 'Sleva', cashier: 'Pokladní' },
-  hu: { sale: 'Nyugta', return: 'Visszáru', total: 'ÖSSZESEN', vat: 'ÁFA', cash: 'Készpénz', card: 'Kártya', change: 'Visszajáró', rounding: 'Kerekítés', discount: 'Kedvezmény', cashier: 'Pénztáros' },
+  en: { sale: 'Receipt', return: 'Return', total: 'TOTAL', vat: 'VAT', cash: 'Cash', card: 'Card', change: 'Change', rounding: 'Rounding', discount: 'Discount', cashier: 'Cashier', approval: 'Approval' },
+  lv: { sale: 'Čeks', return: 'Atgriešana', total: 'KOPĀ', vat: 'PVN', cash: 'Skaidrā naudā', card: 'Ar karti', change: 'Atlikums', rounding: 'Noapaļošana', discount: 'Atlaide', cashier: 'Kasieris', approval: 'Autoriz. kods' },
+  ru: { sale: 'Чек', return: 'Возврат', total: 'ИТОГ', vat: 'НДС', cash: 'Наличные', card: 'Карта', change: 'Сдача', rounding: 'Округление', discount: 'Скидка', cashier: 'Кассир', approval: 'Код авториз.' },
+  cs: { sale: 'Účtenka', return: 'Vrácení', total: 'CELKEM', vat: 'DPH', cash: 'Hotově', card: 'Kartou', change: 'Vráceno', rounding: 'Zaokrouhlení', discount: 'Sleva', cashier: 'Pokladní', approval: 'Autorizace' },
+  hu: { sale: 'Nyugta', return: 'Visszáru', total: 'ÖSSZESEN', vat: 'ÁFA', cash: 'Készpénz', card: 'Kártya', change: 'Visszajáró', rounding: 'Kerekítés', discount: 'Kedvezmény', cashier: 'Pénztáros', approval: 'Engedélyszám' },
 };
 
 export const RECEIPT_WIDTH = 42;
@@ -47,7 +47,11 @@ export function receiptLayout(r: JournalReceipt, opts: { tillCode: string; cashi
   const byRate = new Map<string, number>();
   for (const l of r.lines) byRate.set(l.vatRate, (byRate.get(l.vatRate) ?? 0) + l.vatMinor);
   for (const [rate, vat] of byRate) lines.push(row(`${w.vat} ${rate} %`, moneyText(vat)));
-  for (const p of r.payments) lines.push(row(p.method === 'cash' ? w.cash : w.card, moneyText(p.amountMinor)));
+  for (const p of r.payments) {
+    lines.push(row(p.method === 'cash' ? w.cash : w.card, moneyText(p.amountMinor)));
+    // The card slip's essentials on the receipt: masked card number and the terminal's approval code.
+    if (p.maskedPan || p.approvalCode) lines.push(row(`  ${p.maskedPan ?? ''}`, p.approvalCode ? `${w.approval} ${p.approvalCode}` : ''));
+  }
   if (r.roundingMinor) lines.push(row(w.rounding, moneyText(r.roundingMinor)));
   if (r.changeMinor) lines.push(row(w.change, moneyText(r.changeMinor)));
   return { lines, cut: true, openDrawer: r.payments.some((p) => p.method === 'cash'), barcode: { type: 'CODE128', data: r.number } };

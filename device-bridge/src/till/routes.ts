@@ -74,6 +74,15 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     return { move };
   });
 
+  // Card payments on the terminal, before the receipt is recorded: `{ kind: "purchase"|"refund", key, amountMinor }`
+  // → `{ payment: { paymentKey, amountMinor, approvalCode, maskedPan, rrn } }`; the receipt then names `paymentKey`.
+  app.post('/payment', async (req) => {
+    const b = (req.body as Body | undefined) ?? {};
+    const kind = b.kind === 'refund' ? 'refund' : 'purchase';
+    return { payment: await till.cardPayment(kind, String(b.key ?? ''), minor(b.amountMinor), typeof b.reference === 'string' ? b.reference : undefined) };
+  });
+  app.post('/payment/cancel', async (req) => till.cancelCardPayment(String((req.body as Body | undefined)?.key ?? '')));
+
   app.post('/receipts', async (req) => till.receipt(req.body as ReceiptRequest));
   app.get('/receipts', async () => ({ receipts: till.journal.recentReceipts(20) }));
   app.get('/receipts/by-number/:number', async (req, reply) => {

@@ -14,11 +14,22 @@ export interface SaleLineInput {
   markingCode?: string;
 }
 
-export interface PaymentInput {
+/** What the card terminal said about a card payment; only the till fills it, from the bridge's payment job. */
+export interface CardDetails {
+  /** The bridge job key the terminal ran under, e.g. "card:<receipt uuid>:0". */
+  paymentKey?: string;
+  approvalCode?: string;
+  maskedPan?: string;
+  rrn?: string;
+}
+
+export interface PaymentInput extends CardDetails {
   method: 'cash' | 'card';
   /** For cash, what the customer handed over (may exceed the total: the rest is change). */
   amountMinor: number;
 }
+
+export type BookedPayment = { method: 'cash' | 'card'; amountMinor: number } & CardDetails;
 
 export interface SaleRules {
   currency: CurrencyCode;
@@ -45,8 +56,8 @@ export interface PricedReceipt {
   vatBreakdown: { rate: string; netMinor: number; vatMinor: number; grossMinor: number }[];
   /** Cash rounding booked on this receipt (rounded cash due minus exact cash due). */
   roundingMinor: number;
-  /** Payments as booked: cash is what stays in the drawer, never more than due. */
-  payments: { method: 'cash' | 'card'; amountMinor: number }[];
+  /** Payments as booked: cash is what stays in the drawer, never more than due; each card payment with its terminal details. */
+  payments: BookedPayment[];
   changeMinor: number;
 }
 
@@ -130,6 +141,15 @@ export function settlePayments(
   if (paidCash < cashDue) throw new DomainError('payment.insufficient', { dueMinor: cashDue, paidMinor: paidCash }, 400);
   const payments: PricedReceipt['payments'] = [];
   if (cashDue > 0) payments.push({ method: 'cash', amountMinor: cashDue });
-  if (card > 0) payments.push({ method: 'card', amountMinor: card });
+  for (const p of paymentsIn) {
+    if (p.method !== 'card' || p.amountMinor === 0) continue;
+    const details: CardDetails = {
+      ...(p.paymentKey ? { paymentKey: p.paymentKey } : {}),
+      ...(p.approvalCode ? { approvalCode: p.approvalCode } : {}),
+      ...(p.maskedPan ? { maskedPan: p.maskedPan } : {}),
+      ...(p.rrn ? { rrn: p.rrn } : {}),
+    };
+    payments.push({ method: 'card', amountMinor: p.amountMinor, ...details });
+  }
   return { payments, changeMinor: paidCash - cashDue, roundingMinor: cashDue - cashExact };
 }

@@ -13,7 +13,8 @@ export interface ReceiptPayload {
   createdAt: string;
   currency: string;
   lines: { itemId: string | number; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; markingCode?: string }[];
-  payments: { method: 'cash' | 'card'; amountMinor: number }[];
+  /** Card payments carry the terminal's approval code, masked card and RRN (the server keeps them in the document). */
+  payments: { method: 'cash' | 'card'; amountMinor: number; paymentKey?: string; approvalCode?: string; maskedPan?: string; rrn?: string }[];
 }
 
 /** Ids travel back to the server in the type it sent them: numeric ids as numbers, others as strings. */

@@ -285,3 +285,47 @@ test('a receipt the server refuses is set aside, the rest still go, and it can b
     }
   });
 });
+
+test('a card sale is charged on the terminal once per key and the receipt keeps its approval code', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const devices = recordingDevices();
+    const till = openTill(dir, server.url, 'T01', devices);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      // Two loaves of rye bread: 2 × 1.29 = 2.58 on the card.
+      const paid = await till.cardPayment('purchase', 'card:r1:0', 258, 'T01');
+      assert.equal(paid.amountMinor, 258);
+      assert.equal(paid.maskedPan, '************4321');
+      // The page reloads and asks again under the same key: the same approval, no second charge.
+      const again = await till.cardPayment('purchase', 'card:r1:0', 258);
+      assert.equal(again.approvalCode, paid.approvalCode);
+
+      // A page cannot invent an approval: an unknown key, or another amount than approved, is refused.
+      const forged = { uuid: randomUUID(), lines: [{ itemId: '1', quantity: '2' }] };
+      await assert.rejects(till.receipt({ ...forged, payments: [{ method: 'card', amountMinor: 258, paymentKey: 'card:nobody:0' }] }), /payment.not_approved/);
+      await assert.rejects(till.receipt({ ...forged, payments: [{ method: 'card', amountMinor: 129, paymentKey: 'card:r1:0' }] }), /payment.amount_mismatch/);
+
+      const { receipt } = await till.receipt({ uuid: randomUUID(), lines: [{ itemId: '1', quantity: '2' }], payments: [{ method: 'card', amountMinor: 258, paymentKey: 'card:r1:0' }] });
+      assert.deepEqual(receipt.payments, [{ method: 'card', amountMinor: 258, paymentKey: 'card:r1:0', approvalCode: paid.approvalCode, maskedPan: '************4321', rrn: paid.rrn }]);
+      await until('the server has the receipt', () => server.received.length === 1);
+      assert.equal(server.received[0]!.payments[0]!.approvalCode, paid.approvalCode);
+      assert.equal(till.journal.report(1).payments.cardMinor, 258);
+
+      // Declined: the cashier sees why, and the next try goes under a new key.
+      devices.card = 'decline';
+      await assert.rejects(till.cardPayment('purchase', 'card:r2:0', 129), /payment.declined/);
+      devices.card = 'approve';
+      assert.ok((await till.cardPayment('purchase', 'card:r2:1', 129)).approvalCode);
+      // The customer leaves without the goods: the approved payment is voided on the terminal.
+      assert.deepEqual(await till.cancelCardPayment('card:r2:1'), { cancelled: true });
+      assert.ok(devices.calls.some((c) => c.kind === 'payment:cancel' && c.key === 'cancel:card:r2:1'));
+
+      devices.card = 'missing';
+      await assert.rejects(till.cardPayment('purchase', 'card:r3:0', 129), /payment.no_terminal/);
+    } finally {
+      await till.close();
+    }
+  });
+});

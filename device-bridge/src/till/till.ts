@@ -2,16 +2,16 @@
 // Routes translate HTTP to these methods; tests drive them the same way.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DomainError, type CurrencyCode, type VatRounding } from '@kasa/domain';
+import { DomainError, type CurrencyCode, type ErrorParams, type VatRounding } from '@kasa/domain';
 import { Decimal } from '@kasa/domain';
 import { CatalogueCache } from './catalogue';
 import { CashierCache, discountLimitPercent, type Cashier } from './cashiers';
 import { openTillDatabase, type TillDatabase } from './database';
-import type { TillDevices } from './devices';
+import type { CardResult, DeviceJob, PaymentOperation, TillDevices } from './devices';
 import { guardDevices, recordingDevices } from './devices';
 import { Journal, type JournalReceipt } from './journal';
 import { fiscalReceipt, receiptLayout } from './receipt-layout';
-import { priceReceipt, quantityOf, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
+import { priceReceipt, quantityOf, type CardDetails, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
 import { StoreServer } from './store-server';
 import { TillSync, type SyncOptions } from './sync';
 
@@ -27,6 +27,14 @@ export interface TillOptions {
   vatRounding?: VatRounding;
   devices?: TillDevices;
   sync?: SyncOptions;
+  /** How long a card payment may take at the terminal before the till answers `payment.pending` (default 200 s). */
+  paymentWaitMs?: number;
+}
+
+/** An approved card payment as the till UI gets it and hands back with the receipt (`paymentKey`). */
+export interface CardPayment extends CardDetails {
+  paymentKey: string;
+  amountMinor: number;
 }
 
 export interface ReceiptLineRequest {
@@ -152,7 +160,10 @@ export class Till {
     let lines: SaleLineInput[];
     let originalUuid: string | undefined;
     let check: (() => void) | undefined;
-    let payments = req.payments ?? [];
+    // Card details come only from the terminal's job, never from the page.
+    let payments: PaymentInput[] = await Promise.all(
+      (req.payments ?? []).map((p) => (p.method === 'card' && p.paymentKey ? this.verifiedCard(p, type === 'sale' ? 'purchase' : 'refund') : { method: p.method, amountMinor: p.amountMinor })),
+    );
     if (type === 'sale') {
       lines = req.lines.map((l) => {
         const item = this.catalogue.byId(String(l.itemId));
@@ -226,5 +237,80 @@ export class Till {
 
   newUuid(): string {
     return randomUUID();
+  }
+
+  /**
+   * Runs a card payment on the terminal through the bridge under `key` and waits for the customer. The same key again
+   * (a reload, a lost answer) returns the same outcome without charging twice; after a decline the till uses a new key.
+   */
+  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string): Promise<CardPayment> {
+    this.requireCashier();
+    if (typeof key !== 'string' || !/^[\w:.-]{1,200}$/.test(key)) throw new DomainError('payment.key_invalid', {}, 400);
+    if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new DomainError('payment.amount_invalid', {}, 400);
+    const started = await this.devices.payment(operation, key, { amountMinor, currency: this.currency, ...(reference ? { reference: reference.slice(0, 40) } : {}) });
+    const job = await this.settledJob(key, started);
+    const card = this.approvedCard(job, operation, amountMinor);
+    this.journal.audit(this.cashier?.id ?? null, `payment.${operation}`, null, { key, amountMinor, approvalCode: card.approvalCode });
+    return card;
+  }
+
+  /** Voids an approved card purchase the customer did not take (the receipt was cancelled before it was recorded). */
+  async cancelCardPayment(key: string): Promise<{ cancelled: boolean }> {
+    const cashier = this.requireCashier();
+    const found = await this.devices.job(key);
+    const job = (found.body as { job?: DeviceJob } | undefined)?.job;
+    if (!found.ok || !job || job.type !== 'payment.purchase' || job.state !== 'done') return { cancelled: false };
+    const paid = job.result as CardResult;
+    const started = await this.devices.payment('cancel', `cancel:${key}`, { amountMinor: paid.amountMinor, currency: paid.currency });
+    const cancel = await this.settledJob(`cancel:${key}`, started);
+    if (cancel.state !== 'done') throw new DomainError(cancel.error?.code ?? 'payment.cancel_failed', Till.params(cancel.error?.params), 502);
+    this.journal.audit(cashier.id, 'payment.cancel', null, { key, amountMinor: paid.amountMinor });
+    return { cancelled: true };
+  }
+
+  private static params(p: Record<string, unknown> | undefined): ErrorParams {
+    const out: ErrorParams = {};
+    for (const [k, v] of Object.entries(p ?? {})) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) out[k] = v as string | number | boolean | null;
+    return out;
+  }
+
+  private async settledJob(key: string, started: { ok: boolean; status: number; body?: unknown }): Promise<DeviceJob> {
+    const bodyOf = (r: { body?: unknown }) => r.body as { job?: DeviceJob; error?: { code?: string; params?: Record<string, unknown> } } | undefined;
+    let job = bodyOf(started)?.job;
+    if (!job) {
+      // No job at all: no terminal configured (404), or the request itself was refused.
+      if (started.status === 404) throw new DomainError('payment.no_terminal', {}, 404);
+      const err = bodyOf(started)?.error;
+      throw new DomainError(err?.code ?? 'payment.no_answer', Till.params(err?.params), started.status >= 400 && started.status < 500 ? started.status : 502);
+    }
+    const end = Date.now() + (this.options.paymentWaitMs ?? 200_000);
+    while (job.state === 'queued' || job.state === 'running') {
+      if (Date.now() > end) throw new DomainError('payment.pending', { key }, 504);
+      await new Promise((r) => setTimeout(r, 200));
+      job = bodyOf(await this.devices.job(key))?.job ?? job;
+    }
+    return job;
+  }
+
+  private approvedCard(job: DeviceJob, operation: PaymentOperation, amountMinor: number): CardPayment {
+    if (job.state === 'failed') throw new DomainError(job.error?.code ?? 'payment.declined', Till.params(job.error?.params), 402);
+    const r = job.result as CardResult | undefined;
+    if (job.type !== `payment.${operation}` || r?.outcome !== 'approved') throw new DomainError('payment.not_approved', { key: job.key }, 409);
+    if (r.amountMinor !== amountMinor) throw new DomainError('payment.amount_mismatch', { amountMinor, approvedMinor: r.amountMinor }, 409);
+    return {
+      paymentKey: job.key,
+      amountMinor: r.amountMinor,
+      ...(r.approvalCode ? { approvalCode: r.approvalCode } : {}),
+      ...(r.maskedPan ? { maskedPan: r.maskedPan } : {}),
+      ...(r.rrn ? { rrn: r.rrn } : {}),
+    };
+  }
+
+  /** A card payment handed in with a receipt: its job must be an approval of exactly this amount. */
+  private async verifiedCard(p: PaymentInput, operation: Exclude<PaymentOperation, 'cancel'>): Promise<PaymentInput> {
+    const found = await this.devices.job(String(p.paymentKey));
+    const job = (found.body as { job?: DeviceJob } | undefined)?.job;
+    if (!found.ok || !job) throw new DomainError('payment.not_approved', { key: String(p.paymentKey) }, 409);
+    return { method: 'card', ...this.approvedCard(job, operation, p.amountMinor) };
   }
 }
