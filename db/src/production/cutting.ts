@@ -8,8 +8,7 @@ import type { Database } from '../schema';
 import type { Actor, DocumentView } from '../documents/engine';
 import { getDocument } from '../documents/engine';
 import { audit } from '../audit/audit';
-import { itemCodes, namesFrom } from './recipes';
-import { checkDate, checkQuantity, closePostedDocument, existingByKey, isUniqueViolation, ledgerPolicy, openPostedDocument, postNamed } from './posting';
+import { checkDate, checkQuantity, closePostedDocument, existingByKey, isUniqueViolation, ledgerPolicy, openPostedDocument, postNamed, itemCodes, namesFrom } from './posting';
 
 export interface CuttingInput {
   date: string;

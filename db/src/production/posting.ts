@@ -3,7 +3,7 @@
 // Production moves goods both ways in one document, which the engine's planMovements does not express, so these
 // postings call the same pieces (allocateNumber, postMovements, audit) inside the caller's one transaction.
 
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { assertOpenPeriod, assertRight, Decimal, DomainError, isDomainError } from '@kasa/domain';
 import type { Db } from '../connection';
 import type { Database } from '../schema';
@@ -13,6 +13,17 @@ import { allocateNumber } from '../series/allocate';
 import { postMovements, type ItemCosting, type LedgerMovement } from '../ledger/stock-ledger';
 
 type Trx = Transaction<Database>;
+
+/** Item codes for messages ("BREAD → DOUGH → BREAD") and reports. */
+export async function itemCodes(k: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await k.selectFrom('items').select(['id', 'code']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.code]));
+}
+
+export const namesFrom = (codes: Map<number, string>) => (id: number) => codes.get(id) ?? String(id);
+
 
 export function checkDate(date: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new DomainError('validation.date', { field: 'date', value: date }, 400);

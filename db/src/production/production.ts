@@ -16,8 +16,8 @@ import type { Database } from '../schema';
 import type { Actor, DocumentView } from '../documents/engine';
 import { getDocument } from '../documents/engine';
 import { audit } from '../audit/audit';
-import { currentUnitCosts, itemCodes, loadRecipeBook, namesFrom } from './recipes';
-import { checkDate, checkQuantity, closePostedDocument, existingByKey, isUniqueViolation, ledgerPolicy, openPostedDocument, postNamed } from './posting';
+import { currentUnitCosts, loadRecipeBook } from './recipes';
+import { checkDate, checkQuantity, closePostedDocument, existingByKey, isUniqueViolation, ledgerPolicy, openPostedDocument, postNamed, itemCodes, namesFrom } from './posting';
 
 type K = Kysely<Database>;
 

@@ -25,6 +25,7 @@ import type { Db } from '../connection';
 import type { Database } from '../schema';
 import type { Actor } from '../documents/engine';
 import { audit } from '../audit/audit';
+import { itemCodes, namesFrom } from './posting';
 
 type K = Kysely<Database>;
 
@@ -102,16 +103,6 @@ export async function loadRecipeBook(k: K, itemIds: number[], extra: RecipeVersi
   }
   return { versions, lookup: recipeBook(versions), itemIds: [...seen] };
 }
-
-/** Item codes for messages ("BREAD → DOUGH → BREAD") and reports. */
-export async function itemCodes(k: K, ids: number[]): Promise<Map<number, string>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await k.selectFrom('items').select(['id', 'code']).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [Number(r.id), r.code]));
-}
-
-export const namesFrom = (codes: Map<number, string>) => (id: number) => codes.get(id) ?? String(id);
 
 function quantity3(itemId: number, v: string): string {
   if (!/^\d{1,12}(\.\d{1,3})?$/.test(String(v).trim())) throw new DomainError('recipe.invalid', { item: itemId, field: 'outputQuantity', value: String(v) }, 400);

@@ -6,8 +6,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { allocateMinor, Decimal, DomainError, explodeRecipe } from '@kasa/domain';
 import type { Database } from '../schema';
 import type { Db, DialectKind } from '../connection';
-import { itemCodes, loadRecipeBook, namesFrom } from './recipes';
-import { ledgerPolicy, postNamed } from './posting';
+import { loadRecipeBook } from './recipes';
+import { ledgerPolicy, postNamed, itemCodes, namesFrom } from './posting';
 
 export interface SaleConsumptionInput {
   /** The sale (receipt) being posted; movements are booked on it, so its storno takes them back too. */
