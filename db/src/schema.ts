@@ -170,6 +170,8 @@ export interface DocumentsTable {
   created_at: string;
   posted_at: string | null;
   version: number;
+  /** Migration 005: the document this one was made from (order → receiving, receiving → return, stocktake → surplus). */
+  base_document_id: number | null;
 }
 
 export interface DocumentLinesTable {
@@ -358,6 +360,33 @@ export interface MarkingCodesTable {
   updated_at: string;
 }
 
+// Back office (migration 005): settings, stocktake snapshot and counts.
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface StocktakeSnapshotTable {
+  document_id: number;
+  item_id: number;
+  book_milli: number;
+  unit_cost: string;
+}
+
+export interface StocktakeCountsTable {
+  id: Generated<number>;
+  document_id: number;
+  item_id: number;
+  quantity_milli: number;
+  counted_at: string;
+  device: string | null;
+  user_id: number | null;
+  count_key: string | null;
+  kind: string;
+  created_at: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   warehouses: WarehousesTable;
@@ -393,4 +422,7 @@ export interface Database {
   recipe_components: RecipeComponentsTable;
   recipe_consumption: RecipeConsumptionTable;
   marking_codes: MarkingCodesTable;
+  settings: SettingsTable;
+  stocktake_snapshot: StocktakeSnapshotTable;
+  stocktake_counts: StocktakeCountsTable;
 }

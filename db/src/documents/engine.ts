@@ -21,7 +21,8 @@ import type { Db } from '../connection';
 import type { Database } from '../schema';
 import { allocateNumber } from '../series/allocate';
 import { audit } from '../audit/audit';
-import { postMovements, type ItemCosting } from '../ledger/stock-ledger';
+import { postMovements, type ItemCosting, type LedgerMovement } from '../ledger/stock-ledger';
+import { checkPurchasePrices } from './purchase-control';
 
 export interface Actor {
   userId: number | null;
@@ -65,6 +66,8 @@ export interface CreateDocumentInput {
   idempotencyKey?: string;
   payload?: unknown;
   pricesIncludeTax?: boolean;
+  /** The document this one is made from; a receiving from a supplier order takes the order's prices for lines sent without one. */
+  baseDocumentId?: number | null;
   lines: DocumentLineInput[];
 }
 
@@ -100,6 +103,9 @@ export interface DocumentView {
   createdAt: string;
   postedAt: string | null;
   version: number;
+  baseDocumentId: number | null;
+  /** What the engine recorded on the document: price control findings, a transfer's received quantities, a stocktake's results. */
+  payload: Record<string, unknown> | null;
   lines: DocumentLineView[];
 }
 
@@ -140,7 +146,8 @@ async function insertDocument(
   input: CreateDocumentInput,
   status: DocumentStatus,
 ): Promise<number> {
-  const priced = await priceLines(trx, c, input.type, input.lines, input.pricesIncludeTax);
+  const lines = await withBasePrices(trx, input);
+  const priced = await priceLines(trx, c, input.type, lines, input.pricesIncludeTax);
   const currency = c.currency as CurrencyCode;
   const year = Number(input.date.slice(0, 4));
   const n = await allocateNumber(trx, input.seriesCode ?? DEFAULT_SERIES[input.type], year, input.type);
@@ -166,6 +173,7 @@ async function insertDocument(
       reversed_by_id: null,
       idempotency_key: input.idempotencyKey ?? null,
       payload: input.payload === undefined ? null : JSON.stringify(input.payload),
+      base_document_id: input.baseDocumentId ?? null,
       created_by: actor.userId,
       created_at: now,
       posted_at: null,
@@ -176,6 +184,18 @@ async function insertDocument(
   const docId = Number(inserted.id);
   await insertLines(trx, docId, priced.rows);
   return docId;
+}
+
+/** A receiving made from a supplier order: lines without a price take the order's price of that item. */
+async function withBasePrices(trx: Trx, input: CreateDocumentInput): Promise<DocumentLineInput[]> {
+  if (input.baseDocumentId == null) return input.lines;
+  const base = await trx.selectFrom('documents').select(['id', 'type']).where('id', '=', input.baseDocumentId).executeTakeFirst();
+  if (!base) throw new DomainError('document.not_found', { id: input.baseDocumentId }, 400);
+  if (!input.lines.some((l) => l.priceMinor === undefined)) return input.lines;
+  const baseLines = await trx.selectFrom('document_lines').select(['item_id', 'price_minor']).where('document_id', '=', base.id).orderBy('line_no').execute();
+  const price = new Map<number, number>();
+  for (const l of baseLines) if (!price.has(Number(l.item_id))) price.set(Number(l.item_id), Number(l.price_minor));
+  return input.lines.map((l) => (l.priceMinor === undefined && price.has(l.itemId) ? { ...l, priceMinor: price.get(l.itemId) } : l));
 }
 
 type LineRow = Omit<Insertable<Database['document_lines']>, 'document_id' | 'line_no'>;
@@ -270,7 +290,7 @@ export async function addDraftLine(db: Db, actor: Actor, id: number, line: Docum
   return setDraftLines(db, actor, id, lines, doc.version);
 }
 
-export async function getDocument(db: Db, id: number): Promise<DocumentView> {
+export async function getDocument(db: Db | { kysely: Db['kysely'] | Trx }, id: number): Promise<DocumentView> {
   const d = await db.kysely.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw new DomainError('document.not_found', { id }, 404);
   const lines = await db.kysely
@@ -310,6 +330,8 @@ export async function getDocument(db: Db, id: number): Promise<DocumentView> {
     createdAt: d.created_at,
     postedAt: d.posted_at,
     version: d.version,
+    baseDocumentId: d.base_document_id === null || d.base_document_id === undefined ? null : Number(d.base_document_id),
+    payload: parsePayload(d.payload),
     lines: lines.map((l) => ({
       id: Number(l.id),
       lineNo: l.line_no,
@@ -323,6 +345,20 @@ export async function getDocument(db: Db, id: number): Promise<DocumentView> {
       vatRate: l.vat_rate,
     })),
   };
+}
+
+function parsePayload(p: string | null): Record<string, unknown> | null {
+  if (!p) return null;
+  try {
+    const v: unknown = JSON.parse(p);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return null;
+  }
+}
+
+async function mergePayload(trx: Trx, id: number, current: string | null, add: Record<string, unknown>): Promise<void> {
+  await trx.updateTable('documents').set({ payload: JSON.stringify({ ...(parsePayload(current) ?? {}), ...add }) }).where('id', '=', id).execute();
 }
 
 /** Moves a document to its next status, refusing cleanly when someone else changed it first. */
@@ -363,33 +399,62 @@ async function ledgerContext(trx: Trx, itemIds: number[]) {
   };
 }
 
-async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve') {
+export interface PostOptions {
+  /** Price control (a person posting a receiving): prices above the supplier's last price stop at awaiting approval. */
+  priceControl?: boolean;
+  /** Receiving a transfer in transit: what actually arrived per item (missing goods leave transit as a recorded loss). */
+  received?: { itemId: number; quantity: string }[];
+}
+
+async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve', opts: PostOptions = {}) {
   const d = await loadForOperation(trx, db, id);
   const type = d.type as DocumentType;
   assertRight(actor.rights, requiredRight(type, op));
-  const to = nextStatus(op, d.status as DocumentStatus, d.number);
+  let to = nextStatus(op, d.status as DocumentStatus, d.number);
   const c = await company(trx);
   assertOpenPeriod(d.date, c.lock_date, op);
-  await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
-  if (type === 'supplier_order' || type === 'stocktake') return;
   const lines = await trx
     .selectFrom('document_lines')
-    .select(['item_id', 'quantity', 'amount_minor', 'vat_rate'])
+    .select(['line_no', 'item_id', 'quantity', 'price_minor', 'amount_minor', 'vat_rate'])
     .where('document_id', '=', id)
     .orderBy('line_no')
     .execute();
+  if (opts.priceControl && type === 'receiving' && op === 'post' && d.status === 'draft') {
+    const control = await checkPurchasePrices(trx, { id, partnerId: d.partner_id === null ? null : Number(d.partner_id), date: d.date }, lines);
+    if (control.flagged.length) {
+      to = 'awaiting_approval';
+      await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+      await mergePayload(trx, id, d.payload, { priceControl: control });
+      await audit(trx, { userId: actor.userId, action: 'price_control', entity: 'document', entityId: id, before: { status: d.status }, after: { status: to, flagged: control.flagged.length } });
+      return;
+    }
+  }
+  await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+  if (type === 'supplier_order' || type === 'stocktake') {
+    await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+    return;
+  }
   if (lines.length === 0) throw new DomainError('document.no_lines', { number: d.number }, 400);
   const includeTax = !PURCHASE_TYPES.has(type);
   const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))]);
   const stage = type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';
+  const transitId = d.warehouse_id === null ? null : ctx.transitFor(Number(d.warehouse_id));
+  let postedLines = lines;
+  const losses: LedgerMovement[] = [];
+  if (opts.received && stage === 'receive') {
+    const r = receivedDifferences(d.number, lines, opts.received);
+    postedLines = r.lines;
+    for (const m of r.missing) losses.push({ itemId: m.itemId, warehouseId: transitId!, quantity: dec(m.quantity).neg().toFixed(3) });
+    await mergePayload(trx, id, d.payload, { received: r.table });
+  } else if (opts.received) throw new DomainError('document.status_forbids', { number: d.number, status: d.status, operation: 'receive' }, 409);
   const plan = planMovements(
     {
       type,
       number: d.number,
       warehouseId: d.warehouse_id === null ? null : Number(d.warehouse_id),
       toWarehouseId: d.to_warehouse_id === null ? null : Number(d.to_warehouse_id),
-      transitWarehouseId: d.warehouse_id === null ? null : ctx.transitFor(Number(d.warehouse_id)),
-      lines: lines.map((l) => ({
+      transitWarehouseId: transitId,
+      lines: postedLines.map((l) => ({
         itemId: Number(l.item_id),
         quantity: l.quantity,
         // Receiving cost is the net amount: strip VAT when the line carried it.
@@ -400,13 +465,62 @@ async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op:
     },
     stage,
   );
-  await postMovements(trx, db.kind, id, d.date, plan, ctx.costing, ctx.negativeStock);
+  await postMovements(trx, db.kind, id, d.date, [...plan, ...losses], ctx.costing, ctx.negativeStock);
   await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
 }
 
-/** Posts a draft (or receives a transfer in transit): one transaction, refused cleanly if someone else did it first. */
-export async function postDocument(db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve' = 'post'): Promise<DocumentView> {
-  await db.kysely.transaction().execute((trx) => postInTransaction(trx, db, actor, id, op));
+type TransferLine = { item_id: number; quantity: string; amount_minor: number; vat_rate: string; line_no: number; price_minor: number };
+
+/**
+ * A transfer received with differences: each line posts what arrived (capped at what was sent — more than was sent
+ * is refused), and what did not arrive leaves transit as a loss on this document, so transit ends empty.
+ */
+function receivedDifferences(number: string, lines: TransferLine[], received: { itemId: number; quantity: string }[]) {
+  const got = new Map<number, ReturnType<typeof dec>>();
+  for (const r of received) {
+    const q = dec(r.quantity);
+    if (!q.isFinite() || q.lt(0) || q.decimalPlaces() > 3) throw new DomainError('validation.quantity', { item: r.itemId, quantity: r.quantity }, 400);
+    if (!lines.some((l) => Number(l.item_id) === r.itemId)) throw new DomainError('transfer.item_not_sent', { number, item: r.itemId }, 400);
+    got.set(r.itemId, (got.get(r.itemId) ?? dec(0)).plus(q));
+  }
+  const out: TransferLine[] = [];
+  const missing: { itemId: number; quantity: string }[] = [];
+  const table: { itemId: number; sent: string; received: string; difference: string }[] = [];
+  const sentByItem = new Map<number, ReturnType<typeof dec>>();
+  for (const l of lines) sentByItem.set(Number(l.item_id), (sentByItem.get(Number(l.item_id)) ?? dec(0)).plus(dec(l.quantity)));
+  for (const [itemId, sent] of sentByItem) {
+    const arrived = got.has(itemId) ? got.get(itemId)! : sent;
+    if (arrived.gt(sent)) throw new DomainError('transfer.over_receipt', { number, item: itemId, sent: sent.toFixed(3), received: arrived.toFixed(3) }, 400);
+    table.push({ itemId, sent: sent.toFixed(3), received: arrived.toFixed(3), difference: arrived.minus(sent).toFixed(3) });
+    if (sent.gt(arrived)) missing.push({ itemId, quantity: sent.minus(arrived).toFixed(3) });
+  }
+  // What arrived is taken from the item's lines in order.
+  const left = new Map([...sentByItem.keys()].map((k) => [k, got.has(k) ? got.get(k)! : sentByItem.get(k)!]));
+  for (const l of lines) {
+    const rest = left.get(Number(l.item_id))!;
+    const take = minDecimal(rest, dec(l.quantity));
+    left.set(Number(l.item_id), rest.minus(take));
+    if (take.gt(0)) out.push({ ...l, quantity: take.toFixed(3) });
+  }
+  return { lines: out, missing, table };
+}
+
+function minDecimal(a: ReturnType<typeof dec>, b: ReturnType<typeof dec>) {
+  return a.lt(b) ? a : b;
+}
+
+/**
+ * Posts a draft (or receives a transfer in transit): one transaction, refused cleanly if someone else did it first.
+ * A person's post of a receiving runs price control; `received` records a transfer's differences on arrival.
+ */
+export async function postDocument(
+  db: Db,
+  actor: Actor,
+  id: number,
+  op: 'post' | 'dispatch' | 'approve' = 'post',
+  opts: PostOptions = { priceControl: true },
+): Promise<DocumentView> {
+  await db.kysely.transaction().execute((trx) => postInTransaction(trx, db, actor, id, op, opts));
   return getDocument(db, id);
 }
 
@@ -433,6 +547,24 @@ export async function createAndPost(db: Db, actor: Actor, input: CreateDocumentI
     }
     throw e;
   }
+}
+
+/**
+ * Inside a caller's transaction: create a document and post it (a stocktake's surplus and shortage post together
+ * with the stocktake, so nothing is half-posted). Returns the new document's id.
+ */
+export async function createAndPostInTransaction(trx: Trx, db: Db, actor: Actor, input: CreateDocumentInput): Promise<number> {
+  assertRight(actor.rights, requiredRight(input.type, 'post'));
+  checkDate(input.date);
+  const c = await company(trx);
+  const docId = await insertDocument(trx, c, actor, input, 'draft');
+  await postInTransaction(trx, db, actor, docId, 'post');
+  return docId;
+}
+
+/** Inside a caller's transaction: post a document (the stocktake itself after its differences are booked). */
+export async function postInCallerTransaction(trx: Trx, db: Db, actor: Actor, id: number): Promise<void> {
+  await postInTransaction(trx, db, actor, id, 'post');
 }
 
 /** Storno: a posted document is never edited; a reversing document takes its movements back exactly. */
@@ -555,3 +687,9 @@ export async function copyDocument(db: Db, actor: Actor, id: number): Promise<Do
     lines: d.lines.filter((l) => dec(l.quantity).gt(0)).map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor })),
   });
 }
+
+// The engine's companions, exported with it so `@kasa/db` callers reach them from one place.
+export * from './settings';
+export * from './purchase-control';
+export * from './derive';
+export * from './stocktake';

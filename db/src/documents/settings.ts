@@ -1,0 +1,64 @@
+// Company settings the documents and the back office read: the purchase price tolerance, how a stocktake treats an
+// item counted twice, where the label printer's bridge is. Stored as text by key; unknown keys are refused.
+
+import { DomainError } from '@kasa/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../connection';
+import type { Database } from '../schema';
+
+export const SETTING_DEFAULTS = {
+  /** A receiving line priced above the supplier's last receiving price by more than this waits for approval. */
+  'purchase.price_tolerance_percent': '10',
+  /** A stocktake's default for an item counted more than once: 'sum' the counts or 'flag' it for a recount. */
+  'stocktake.duplicates': 'sum',
+  /** The device bridge the back office sends labels to (same PC in the demo) and its token. */
+  'labels.bridge_url': 'http://127.0.0.1:7070',
+  'labels.bridge_token': '',
+  'labels.template': 'price-tag',
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type Settings = Record<SettingKey, string>;
+
+const VALID: Record<SettingKey, (v: string) => boolean> = {
+  'purchase.price_tolerance_percent': (v) => /^\d{1,3}(\.\d{1,2})?$/.test(v),
+  'stocktake.duplicates': (v) => v === 'sum' || v === 'flag',
+  'labels.bridge_url': (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
+  'labels.bridge_token': (v) => v.length <= 200,
+  'labels.template': (v) => v === 'price-tag' || v === 'shelf-label',
+};
+
+export function isSettingKey(k: string): k is SettingKey {
+  return Object.prototype.hasOwnProperty.call(SETTING_DEFAULTS, k);
+}
+
+type Reader = Kysely<Database> | Transaction<Database>;
+
+export async function readSettings(k: Reader): Promise<Settings> {
+  const rows = await k.selectFrom('settings').select(['key', 'value']).execute();
+  const out: Settings = { ...SETTING_DEFAULTS };
+  for (const r of rows) if (isSettingKey(r.key)) out[r.key] = r.value;
+  return out;
+}
+
+export async function readSetting(k: Reader, key: SettingKey): Promise<string> {
+  const r = await k.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return r?.value ?? SETTING_DEFAULTS[key];
+}
+
+export async function writeSettings(db: Db, changes: Record<string, string>): Promise<Settings> {
+  for (const [key, value] of Object.entries(changes)) {
+    if (!isSettingKey(key)) throw new DomainError('settings.unknown', { key }, 400);
+    if (!VALID[key](value)) throw new DomainError('settings.invalid', { key, value }, 400);
+  }
+  const now = new Date().toISOString();
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const [key, value] of Object.entries(changes))
+      await trx
+        .insertInto('settings')
+        .values({ key, value, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+        .execute();
+  });
+  return readSettings(db.kysely);
+}
