@@ -85,6 +85,8 @@ const COMMANDS: Command[] = [
         say(`Demo shop "${DEMO_COMPANY_NAME}" created: ${demo.items.length} goods, ${Object.keys(demo.partners).length} partners, ${Number(docs.n)} documents.`);
         const logins = DEMO_USERS.map((u) => (u.password ? `${u.username}/${u.password}` : `${u.name} PIN ${u.pin}`)).join(', ');
         say(`Log in as ${logins}.`);
+        const { DEMO_SHOP_KEY } = await integrations();
+        say(`Online shop API key: ${DEMO_SHOP_KEY}`);
       }),
   },
   {

@@ -3,6 +3,7 @@
 
 import { DOCUMENT_TYPES, dec, type DocumentType } from '@kasa/domain';
 import { createMinimalCompany, DEFAULT_SERIES, DEFAULT_SERIES_FORMAT, type Db } from '@kasa/db';
+import { ensureDemoShopKey } from '@kasa/integrations';
 import { addUser } from '../auth/users';
 import { DEMO_GROUPS, demoCatalogue, type DemoItem } from './catalogue';
 import { DEMO_PARTNERS, DEMO_USER_GROUPS, DEMO_USERS, latvianIban } from './people';
@@ -50,6 +51,8 @@ export async function createDemoIfEmpty(db: Db): Promise<boolean> {
 export async function createDemo(db: Db): Promise<DemoIds> {
   const ids = await db.kysely.transaction().execute((trx) => createMasterData({ ...db, kysely: trx }));
   await postDemoHistory(db, ids);
+  // The online shop's example key (integrations/src/shop/README.md), so its curl examples work at once.
+  await ensureDemoShopKey(db);
   return ids;
 }
 
