@@ -18,6 +18,10 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerTillRoutes } from './routes/till';
+import { registerWarehouseRoutes } from './routes/warehouse';
+import { registerStocktakeRoutes } from './routes/stocktakes';
+import { registerSettingsRoutes } from './routes/settings';
+import { registerLabelRoutes } from './routes/labels';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -129,6 +133,10 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerCatalogueRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerTillRoutes(app, ctx);
+  registerWarehouseRoutes(app, ctx);
+  registerStocktakeRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
+  registerLabelRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
   if (demoCreated) await ensureDemoShopKey(db);

@@ -1,0 +1,60 @@
+// Warehouse document flows over HTTP: make a document from another (receiving from a supplier order, return from a
+// receiving), see what a document was made from and ordered against received, receive a transfer with differences.
+
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { deriveDocument, documentRelations, postDocument } from '@kasa/db';
+import type { RouteContext } from '../app';
+
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Quantity = Type.String({ pattern: '^[0-9]{1,9}(\\.[0-9]{1,3})?$', description: 'Decimal with up to 3 places' });
+const DeriveBody = Type.Object(
+  {
+    type: Type.Union([Type.Literal('receiving'), Type.Literal('supplier_return')], { description: 'receiving from a supplier order; supplier_return from a receiving' }),
+    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  },
+  { additionalProperties: false },
+);
+const ReceiveBody = Type.Object(
+  { lines: Type.Array(Type.Object({ itemId: Type.Integer({ minimum: 1 }), quantity: Quantity }, { additionalProperties: false }), { maxItems: 10000 }) },
+  { additionalProperties: false },
+);
+
+export function registerWarehouseRoutes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
+  app.post(
+    '/api/v1/documents/:id/derive',
+    { schema: { tags: ['documents'], summary: 'A new draft made from this document: receiving by supplier order (what is still to come, order prices) or return to supplier from a receiving', params: Id, body: DeriveBody } },
+    async (req, reply) => {
+      const actor = requireUser(req);
+      const { type, date } = req.body as Static<typeof DeriveBody>;
+      const document = await deriveDocument(db, actor, (req.params as Static<typeof Id>).id, type, date);
+      return reply.status(201).send({ document });
+    },
+  );
+
+  app.get(
+    '/api/v1/documents/:id/relations',
+    { schema: { tags: ['documents'], summary: 'The base document, documents made from this one, and ordered against received per item', params: Id } },
+    async (req) => {
+      requireUser(req);
+      return documentRelations(db, (req.params as Static<typeof Id>).id);
+    },
+  );
+
+  app.post(
+    '/api/v1/documents/:id/receive',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Receive a transfer in transit with what actually arrived; missing goods leave transit as a recorded loss (items not listed arrived in full)',
+        params: Id,
+        body: ReceiveBody,
+      },
+    },
+    async (req) => {
+      const actor = requireUser(req);
+      const { lines } = req.body as Static<typeof ReceiveBody>;
+      return { document: await postDocument(db, actor, (req.params as Static<typeof Id>).id, 'post', { received: lines }) };
+    },
+  );
+}
