@@ -88,3 +88,11 @@ export function discountLimitPercent(rights: string[]): number {
   }
   return Math.min(limit, 100);
 }
+
+/** Rights that include every till right: a senior cashier, an administrator. */
+const SENIOR_RIGHTS = ['*', 'admin', 'till.senior'];
+
+/** Whether a cashier may do what `right` guards (e.g. "till.refund": take goods back and pay money out). */
+export function hasRight(rights: string[], right: string): boolean {
+  return rights.includes(right) || rights.some((r) => SENIOR_RIGHTS.includes(r));
+}

@@ -79,7 +79,8 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
   app.post('/payment', async (req) => {
     const b = (req.body as Body | undefined) ?? {};
     const kind = b.kind === 'refund' ? 'refund' : 'purchase';
-    return { payment: await till.cardPayment(kind, String(b.key ?? ''), minor(b.amountMinor), typeof b.reference === 'string' ? b.reference : undefined) };
+    const reference = typeof b.reference === 'string' ? b.reference : undefined;
+    return { payment: await till.cardPayment(kind, String(b.key ?? ''), minor(b.amountMinor), reference, typeof b.approverPin === 'string' ? b.approverPin : undefined) };
   });
   app.post('/payment/cancel', async (req) => till.cancelCardPayment(String((req.body as Body | undefined)?.key ?? '')));
 

@@ -329,3 +329,31 @@ test('a card sale is charged on the terminal once per key and the receipt keeps 
     }
   });
 });
+
+test('a cashier without till.refund takes goods back only with a senior cashier PIN', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const till = openTill(dir, server.url);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      assert.equal(till.status().cashier?.mayRefund, false);
+      till.journal.startShift(anna.id, 500);
+      await till.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+      const giveBack = (approverPin?: string) =>
+        till.receipt({ uuid: randomUUID(), type: 'return', originalNumber: 'T01-000001', lines: [{ itemId: '1', quantity: '1' }], ...(approverPin ? { approverPin } : {}) });
+      await assert.rejects(giveBack(), /auth.right_required/);
+      // Her own PIN does not lift her rights; Boris (till.senior) standing by does.
+      await assert.rejects(giveBack('1111'), /auth.right_required/);
+      await assert.rejects(till.cardPayment('refund', 'refund:x', 129), /auth.right_required/);
+      const { receipt } = await giveBack('2222');
+      assert.equal(receipt.type, 'return');
+      assert.equal(receipt.cashierId, anna.id, 'the return is hers, approved by him');
+      assert.equal(till.journal.report(1).expectedCashMinor, 500);
+      const log = till.journal.auditLog(10).map((a) => a.action);
+      assert.ok(log.includes('approve'));
+      assert.ok(log.includes('approve.refused'));
+    } finally {
+      await till.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DomainError, type CurrencyCode, type ErrorParams, type VatRounding } from '@kasa/domain';
 import { Decimal } from '@kasa/domain';
 import { CatalogueCache } from './catalogue';
-import { CashierCache, discountLimitPercent, type Cashier } from './cashiers';
+import { CashierCache, discountLimitPercent, hasRight, type Cashier } from './cashiers';
 import { openTillDatabase, type TillDatabase } from './database';
 import type { CardResult, DeviceJob, PaymentOperation, TillDevices } from './devices';
 import { guardDevices, recordingDevices } from './devices';
@@ -55,6 +55,8 @@ export interface ReceiptRequest {
   lines: ReceiptLineRequest[];
   receiptDiscountMinor?: number;
   payments?: PaymentInput[];
+  /** PIN of a senior cashier approving what the cashier's own rights do not allow (a return without till.refund). */
+  approverPin?: string;
 }
 
 export class Till {
@@ -125,6 +127,22 @@ export class Till {
     return this.cashier;
   }
 
+  /**
+   * The cashier may do what `right` guards, or a senior cashier standing by approves with their PIN (checked offline
+   * like a login). Returns who approved, for the audit trail; throws auth.right_required otherwise.
+   */
+  authorize(right: string, approverPin?: string): { cashier: Cashier; approvedBy?: Cashier } {
+    const cashier = this.requireCashier();
+    if (hasRight(cashier.rights, right)) return { cashier };
+    const approver = approverPin && /^\d{4,8}$/.test(approverPin) ? this.cashiers.findByPin(approverPin) : undefined;
+    if (!approver || !hasRight(approver.rights, right)) {
+      this.journal.audit(cashier.id, 'approve.refused', null, { right });
+      throw new DomainError('auth.right_required', { right }, 403);
+    }
+    this.journal.audit(cashier.id, 'approve', null, { right, approvedBy: approver.id });
+    return { cashier, approvedBy: approver };
+  }
+
   setLanguage(language: string): Cashier {
     const c = this.requireCashier();
     if (!(TILL_LANGUAGES as readonly string[]).includes(language)) throw new DomainError('language.unknown', { language }, 400);
@@ -142,7 +160,7 @@ export class Till {
       pending: this.journal.pendingCount(),
       catalogueItems: this.catalogue.count(),
       currency: this.currency,
-      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights) } : null,
+      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund') } : null,
       shift: this.journal.openShift() ?? null,
       cashRounding: this.options.cashRounding ?? process.env.KASA_CASH_ROUNDING ?? 'none',
     };
@@ -156,6 +174,8 @@ export class Till {
     const done = this.journal.receipt(req.uuid);
     if (done) return { receipt: done, print: { ok: true, status: 208 } };
     const type = req.type === 'return' ? 'return' : 'sale';
+    // Taking goods back pays money out: only with till.refund, or approved by a senior cashier's PIN.
+    if (type === 'return') this.authorize('till.refund', req.approverPin);
     const rules = this.rules(cashier);
     let lines: SaleLineInput[];
     let originalUuid: string | undefined;
@@ -243,8 +263,9 @@ export class Till {
    * Runs a card payment on the terminal through the bridge under `key` and waits for the customer. The same key again
    * (a reload, a lost answer) returns the same outcome without charging twice; after a decline the till uses a new key.
    */
-  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string): Promise<CardPayment> {
-    this.requireCashier();
+  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string, approverPin?: string): Promise<CardPayment> {
+    if (operation === 'refund') this.authorize('till.refund', approverPin);
+    else this.requireCashier();
     if (typeof key !== 'string' || !/^[\w:.-]{1,200}$/.test(key)) throw new DomainError('payment.key_invalid', {}, 400);
     if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new DomainError('payment.amount_invalid', {}, 400);
     const started = await this.devices.payment(operation, key, { amountMinor, currency: this.currency, ...(reference ? { reference: reference.slice(0, 40) } : {}) });
