@@ -74,7 +74,7 @@ async function saleDocuments(baseUrl: string): Promise<{ total: number; document
   return (await res.json()) as { total: number; documents: { id: number; number: string; totalMinor: number; date: string }[] };
 }
 
-async function scanAndPayCash(page: Page, barcode: string): Promise<string> {
+async function scanAndPay(page: Page, barcode: string, by: 'cash' | 'card'): Promise<string> {
   await page.getByText('Skenējiet preci, lai sāktu čeku').waitFor();
   // A keyboard-wedge scanner: the digits as a fast burst, then Enter.
   await page.keyboard.type(barcode, { delay: 5 });
@@ -82,11 +82,16 @@ async function scanAndPayCash(page: Page, barcode: string): Promise<string> {
   await page.getByTestId('lines').getByText('Rupjmaize "Lāči"').waitFor();
   assert.match((await page.getByTestId('total').textContent()) ?? '', /^2,09\s€$/);
   await page.keyboard.press('F5');
-  await page.locator('#pay-cash').fill('5');
-  assert.match((await page.getByTestId('change').textContent()) ?? '', /^2,91\s€$/);
-  await page.keyboard.press('Enter');
+  if (by === 'cash') {
+    await page.locator('#pay-cash').fill('5');
+    assert.match((await page.getByTestId('change').textContent()) ?? '', /^2,91\s€$/);
+    await page.keyboard.press('Enter');
+  } else {
+    // All by card: the customer pays on the (emulated) Ingenico terminal.
+    await page.keyboard.press('F6');
+  }
   const message = page.getByTestId('message');
-  await message.getByText(/Čeks T01-\d{6} pabeigts/).waitFor();
+  await message.getByText(/Čeks T01-\d{6} pabeigts/).waitFor({ timeout: 30_000 });
   return /T01-\d{6}/.exec((await message.textContent()) ?? '')![0];
 }
 
@@ -111,7 +116,7 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
     bridge = await startBridge({
       configFile,
       emulate: true,
-      emulatorKinds: ['shtrih', 'escpos', 'display'],
+      emulatorKinds: ['shtrih', 'escpos', 'display', 'payment'],
       emulatorDir,
       port: 0,
       dbFile: join(dir, 'bridge', 'bridge.db'),
@@ -139,7 +144,7 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
     await page.keyboard.press('Enter');
 
     // --- online: the sale is fiscalised, synced and booked out of STORE
-    const firstNumber = await scanAndPayCash(page, BREAD.barcode);
+    const firstNumber = await scanAndPay(page, BREAD.barcode, 'cash');
     assert.equal(firstNumber, 'T01-000001');
     const stateFile = join(emulatorDir, 'shtrih', 'state.json');
     const fiscalSales = () => ((JSON.parse(readFileSync(stateFile, 'utf8')) as { journal: FiscalJournalEntry[] }).journal ?? []).filter((e) => e.type === 'sale');
@@ -165,12 +170,28 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
       (await bridgeApi<{ receipts: { uuid: string; syncState: string }[] }>('/api/till/receipts')).receipts.find((r) => r.uuid === sold.uuid)?.syncState === 'sent' ? true : undefined,
     );
 
+    // --- by card: the terminal approves, the register books it as card (payment type 2), the server keeps the approval
+    const cardNumber = await scanAndPay(page, BREAD.barcode, 'card');
+    assert.equal(cardNumber, 'T01-000002');
+    const byCard = await until('the card receipt on the fiscal register', () => (fiscalSales().length === 2 ? fiscalSales()[1] : undefined));
+    assert.deepEqual(byCard.payments?.slice(0, 2), [0, 209]);
+    const cardUuid = (await bridgeApi<{ receipts: { uuid: string; number: string }[] }>('/api/till/receipts')).receipts.find((r) => r.number === cardNumber)!.uuid;
+    const cardDoc = await until('the card sale at the server', async () => ((await postedFor(store!, cardUuid)).length ? postedFor(store!, cardUuid) : undefined));
+    const cardPayments = (JSON.parse(String(cardDoc[0]!.payload)) as { payments: { method: string; amountMinor: number; approvalCode?: string; maskedPan?: string }[] }).payments;
+    assert.equal(cardPayments.length, 1);
+    assert.equal(cardPayments[0]!.method, 'card');
+    assert.equal(cardPayments[0]!.amountMinor, 209);
+    assert.match(cardPayments[0]!.approvalCode ?? '', /^\d{6}$/);
+    assert.equal(cardPayments[0]!.maskedPan, '************1234');
+    const terminal = JSON.parse(readFileSync(join(emulatorDir, 'payment', 'state.json'), 'utf8')) as { transactions: { request: { amountMinor: number } }[] };
+    assert.deepEqual(terminal.transactions.map((t) => t.request.amountMinor), [209], 'the card was charged once');
+
     // --- offline: the store server stops; the till keeps selling and queues the receipt
     await store.app.close();
     store = undefined;
-    const secondNumber = await scanAndPayCash(page, BREAD.barcode);
-    assert.equal(secondNumber, 'T01-000002');
-    await until('the second receipt on the fiscal register', () => (fiscalSales().length === 2 ? true : undefined));
+    const secondNumber = await scanAndPay(page, BREAD.barcode, 'cash');
+    assert.equal(secondNumber, 'T01-000003');
+    await until('the offline receipt on the fiscal register', () => (fiscalSales().length === 3 ? true : undefined));
     const waiting = await until('the till reports one receipt waiting', async () => {
       const s = await bridgeApi<{ pending: number; online: boolean }>('/api/till/status');
       return s.pending === 1 && !s.online ? s : undefined;
@@ -191,8 +212,8 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
     await until('the till has nothing left to send', async () => ((await bridgeApi<{ pending: number }>('/api/till/status')).pending === 0 ? true : undefined), 30_000);
     assert.equal(synced.length, 1);
     assert.equal((await postedFor(store, sold.uuid)).length, 1, 'the first receipt is still booked once');
-    assert.equal(await storeStock(store, BREAD.id), stockBefore - 2);
-    assert.equal((await saleDocuments(storeUrl)).total, salesBefore.total + 2);
+    assert.equal(await storeStock(store, BREAD.id), stockBefore - 3);
+    assert.equal((await saleDocuments(storeUrl)).total, salesBefore.total + 3);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

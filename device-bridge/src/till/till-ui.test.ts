@@ -22,13 +22,26 @@ const skip = !existsSync(join(DIST, 'index.html'))
     ? `${CHROMIUM} missing: apt-get install -y chromium`
     : false;
 
+async function until<T>(probe: () => T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 test('a cashier logs in by PIN and sells one scanned item for cash', { skip, timeout: 60_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kasa-till-ui-'));
   const server = await startStandIn(
     [{ id: 1, code: '1001', name: 'Rye bread', unit: 'pcs', weighted: false, marked: false, vatRate: '21', priceMinor: 129, currency: 'EUR', barcodes: ['4750000000014'] }],
-    [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: ['till.sell'], language: 'en' }],
+    [
+      { id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: ['till.sell'], language: 'en' },
+      { id: 8, name: 'Jānis', pinHash: hashPin('2222'), rights: ['till.sell', 'till.refund', 'till.senior'], language: 'lv' },
+    ],
   );
   const app = Fastify();
   const devices = recordingDevices();
@@ -78,12 +91,14 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     assert.deepEqual(server.received[0]!.payments, [{ method: 'cash', amountMinor: 129 }]);
     assert.ok(devices.calls.some((c) => c.kind === 'fiscalReceipt'));
 
-    // The customer brings the bread back: a return against the receipt number, refunded in cash.
-    await page.keyboard.press('F10');
-    await page.getByPlaceholder('T01-000001').fill('T01-000001');
+    // The customer brings the bread back: the barcode on the receipt is scanned, the sale comes up, and Anna
+    // (no refund right) gets Jānis to approve with his PIN; the money goes back in cash.
+    await page.getByTestId('total').click();
+    await page.keyboard.type('T01-000001', { delay: 5 });
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByText('Rye bread').waitFor();
     await page.getByRole('dialog').locator('tbody input').fill('1');
+    await page.locator('#approver-pin').fill('2222');
     await page.getByRole('button', { name: 'Refund in cash' }).click();
     await page.getByText('Return T01-000002 done. Refunded: €1.29').waitFor();
 
@@ -106,6 +121,16 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     await page.locator('.status-bar select').selectOption('lv');
     await page.getByText('Maksāt', { exact: true }).waitFor();
     assert.match((await page.getByTestId('total').textContent()) ?? '', /1,29\s€/);
+
+    // All by card: the terminal is asked through the bridge and the receipt carries its approval.
+    await page.keyboard.press('F5');
+    await page.keyboard.press('F6');
+    await page.getByText('Čeks T01-000003 pabeigts. Izdot: 0,00 €').waitFor();
+    const purchase = devices.calls.find((c) => c.kind === 'payment:purchase')!;
+    assert.match(purchase.key ?? '', /^card:[0-9a-f-]{36}:0$/);
+    assert.deepEqual(purchase.payload, { amountMinor: 129, currency: 'EUR', reference: (purchase.key ?? '').slice(5, 13) });
+    const byCard = await until(() => server.received.find((r) => r.number === 'T01-000003'));
+    assert.deepEqual(byCard.payments, [{ method: 'card', amountMinor: 129, paymentKey: purchase.key, approvalCode: '100001', maskedPan: '************4321', rrn: '000000000001' }]);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

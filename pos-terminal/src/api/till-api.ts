@@ -91,7 +91,7 @@ export interface TillStatus {
   pending: number;
   currency: string;
   cashRounding: string;
-  cashier: (Cashier & { discountLimitPercent: number }) | null;
+  cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean }) | null;
   shift: Shift | null;
 }
 

@@ -1,22 +1,27 @@
-// A return against a receipt of this till, found by its number; no more than was sold can come back.
-import { useState } from 'react';
+// A return against a receipt of this till, found by its number (typed, or its barcode scanned); no more than was sold
+// can come back. Money goes back the way the cashier picks: cash, or to the card through the terminal. A cashier
+// without the refund right needs a senior cashier's PIN.
+import { useEffect, useState } from 'react';
 import { api, newUuid, TillApiError, type JournalReceipt } from '../api/till-api';
 import { parseQuantityInput } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from './Dialog';
 
-export function ReturnDialog({ onDone, onClose }: { onDone: (r: JournalReceipt) => void; onClose: () => void }) {
+export function ReturnDialog({ onDone, onClose, initialNumber, needsApproval }: { onDone: (r: JournalReceipt) => void; onClose: () => void; initialNumber?: string; needsApproval?: boolean }) {
   const { t, error, money, qty } = useI18n();
-  const [number, setNumber] = useState('');
+  const [number, setNumber] = useState(initialNumber ?? '');
+  // One uuid for this return: a retry after a failure reuses it, so the card refund is never made twice.
+  const [uuid] = useState(newUuid);
+  const [approverPin, setApproverPin] = useState('');
   const [found, setFound] = useState<{ receipt: JournalReceipt; returned: Record<string, string> } | null>(null);
   const [quantities, setQuantities] = useState<Record<number, string>>({});
   const [msg, setMsg] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const find = async () => {
+  const find = async (which = number) => {
     setMsg('');
     try {
-      const r = await api<{ receipt: JournalReceipt; returned: Record<string, string> }>('GET', `/receipts/by-number/${encodeURIComponent(number.trim())}`);
+      const r = await api<{ receipt: JournalReceipt; returned: Record<string, string> }>('GET', `/receipts/by-number/${encodeURIComponent(which.trim())}`);
       setFound(r);
       setQuantities({});
     } catch (e) {
@@ -24,6 +29,11 @@ export function ReturnDialog({ onDone, onClose }: { onDone: (r: JournalReceipt) 
       setMsg(error(e instanceof TillApiError ? e.code : 'unknown'));
     }
   };
+
+  useEffect(() => {
+    if (initialNumber) void find(initialNumber);
+    // Only once, for the receipt scanned on the sale screen.
+  }, []);
 
   const refund = async (method: 'cash' | 'card') => {
     if (!found || busy) return;
@@ -33,18 +43,28 @@ export function ReturnDialog({ onDone, onClose }: { onDone: (r: JournalReceipt) 
     if (lines.length === 0) return setMsg(error('receipt.empty'));
     setBusy(true);
     try {
-      const uuid = newUuid();
       // Card refunds go back in full to the card; otherwise the bridge pays out cash.
       const preview = lines.reduce((a, l) => {
         const ol = found.receipt.lines.find((x) => x.itemId === l.itemId)!;
         return a + Math.round((ol.grossMinor * Number(l.quantity)) / Number(ol.quantity));
       }, 0);
+      const approval = needsApproval ? { approverPin } : {};
+      let paymentKey: string | undefined;
+      if (method === 'card') {
+        try {
+          paymentKey = (await api<{ payment: { paymentKey: string } }>('POST', '/payment', { kind: 'refund', key: `refund:${uuid}`, amountMinor: preview, ...approval })).payment.paymentKey;
+        } catch (e) {
+          // Without an integrated terminal the cashier refunds on the stand-alone one.
+          if (!(e instanceof TillApiError && e.code === 'payment.no_terminal')) throw e;
+        }
+      }
       const res = await api<{ receipt: JournalReceipt }>('POST', '/receipts', {
         uuid,
         type: 'return',
         originalNumber: found.receipt.number,
         lines,
-        payments: method === 'card' ? [{ method: 'card', amountMinor: preview }] : [],
+        payments: method === 'card' ? [{ method: 'card', amountMinor: preview, ...(paymentKey ? { paymentKey } : {}) }] : [],
+        ...approval,
       });
       onDone(res.receipt);
     } catch (e) {
@@ -88,6 +108,12 @@ export function ReturnDialog({ onDone, onClose }: { onDone: (r: JournalReceipt) 
             ))}
           </tbody>
         </table>
+      )}
+      {found && needsApproval && (
+        <label>
+          {t('approve.title')} — {t('approve.pin')}
+          <input id="approver-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={approverPin} onChange={(e) => setApproverPin(e.target.value.replace(/\D/g, ''))} />
+        </label>
       )}
       {found && (
         <div className="dialog-buttons">

@@ -13,7 +13,7 @@ import { QuantityDialog } from '../dialogs/QuantityDialog';
 import { ReasonDialog } from '../dialogs/ReasonDialog';
 import { ReportsDialog } from '../dialogs/ReportsDialog';
 import { ReturnDialog } from '../dialogs/ReturnDialog';
-import { addItem, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantity, type Cart } from './cart';
+import { addItem, cardKey, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantity, type Cart } from './cart';
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
 import { useBridgeScans } from './use-bridge-scans';
@@ -100,9 +100,18 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     }
   };
 
+  const [returnNumber, setReturnNumber] = useState<string | undefined>(undefined);
+
   const enterCode = async (raw: string) => {
     const entry = raw.trim();
     if (!entry) return;
+    // The barcode printed on a receipt ("T01-000123"): the customer brings something back.
+    if (/^[A-Z0-9]{1,10}-\d{6}$/i.test(entry)) {
+      setText('');
+      setResults([]);
+      setReturnNumber(entry.toUpperCase());
+      return setDialog('return');
+    }
     // "3*4750000000014": three of the scanned item.
     const m = /^(\d+(?:[.,]\d{1,3})?)\*(.+)$/.exec(entry);
     const times = m ? parseQuantityInput(m[1]!) : null;
@@ -149,9 +158,38 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     };
   }, [text]);
 
+  /**
+   * The card part goes to the terminal first (through the bridge, under the cart's card key); the receipt is recorded
+   * only with an approval. A decline moves to the next key; a till without an integrated terminal records the card
+   * payment as taken on a stand-alone one.
+   */
+  const chargeCard = async (amountMinor: number): Promise<string | undefined> => {
+    let c = cart;
+    if (c.card && c.card.amountMinor !== amountMinor) {
+      // The total changed after an approval: void the old one before charging the new amount.
+      await api('POST', '/payment/cancel', { key: c.card.key });
+      c = { ...c, card: undefined, cardAttempt: (c.cardAttempt ?? 0) + 1 };
+      setCart(c);
+    }
+    const key = cardKey(c);
+    setMessage({ kind: 'info', text: t('pay.terminal', { amount: money(amountMinor) }) });
+    try {
+      await api('POST', '/payment', { kind: 'purchase', key, amountMinor, reference: c.uuid.slice(0, 8) });
+      setCart({ ...c, card: { key, amountMinor } });
+      return key;
+    } catch (e) {
+      if (e instanceof TillApiError && e.code === 'payment.no_terminal') return undefined;
+      // Declined or failed: the next try is a new payment. Still waiting or no answer: the same key asks again.
+      if (e instanceof TillApiError && e.code !== 'payment.pending' && e.code !== 'network') setCart({ ...c, cardAttempt: (c.cardAttempt ?? 0) + 1 });
+      throw e;
+    }
+  };
+
   const pay = async (payments: PaymentChoice[]) => {
     setBusy(true);
     try {
+      const card = payments.find((p) => p.method === 'card');
+      const paymentKey = card ? await chargeCard(card.amountMinor) : undefined;
       const res = await api<{ receipt: JournalReceipt }>('POST', '/receipts', {
         uuid: cart.uuid,
         type: 'sale',
@@ -164,7 +202,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           ...(l.markingCode ? { markingCode: l.markingCode } : {}),
         })),
         receiptDiscountMinor: cart.receiptDiscountMinor,
-        payments,
+        payments: payments.map((p) => (p.method === 'card' && paymentKey ? { ...p, paymentKey } : p)),
       });
       setCart(emptyCart());
       setSelected(null);
@@ -422,6 +460,8 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           onClose={closeDialog}
           onDone={(reason) => {
             void api('POST', '/audit', { action: 'receipt.cancel', reason, detail: { uuid: cart.uuid, lines: cart.lines.length, totalMinor: totals.grossMinor } }).catch(() => undefined);
+            // A card payment approved for this receipt goes back to the customer.
+            if (cart.card) void api('POST', '/payment/cancel', { key: cart.card.key }).catch(fail);
             setCart(emptyCart());
             setSelected(null);
             closeDialog();
@@ -430,8 +470,14 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
       )}
       {dialog === 'return' && (
         <ReturnDialog
-          onClose={closeDialog}
+          {...(returnNumber ? { initialNumber: returnNumber } : {})}
+          needsApproval={!status.cashier?.mayRefund}
+          onClose={() => {
+            setReturnNumber(undefined);
+            closeDialog();
+          }}
           onDone={(r) => {
+            setReturnNumber(undefined);
             closeDialog();
             setMessage({ kind: 'info', text: t('sale.refundDone', { number: r.number, amount: money(r.grossMinor) }) });
             void onChanged();

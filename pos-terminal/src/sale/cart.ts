@@ -25,6 +25,15 @@ export interface Cart {
   uuid: string;
   lines: CartLine[];
   receiptDiscountMinor: number;
+  /** Card terminal attempts so far: each try runs under its own key, `card:<uuid>:<attempt>`. */
+  cardAttempt?: number;
+  /** A card payment the terminal approved for this receipt, not yet on a recorded receipt. */
+  card?: { key: string; amountMinor: number };
+}
+
+/** The key the next card payment of this cart runs under; the same key again never charges twice. */
+export function cardKey(cart: Cart): string {
+  return cart.card?.key ?? `card:${cart.uuid}:${cart.cardAttempt ?? 0}`;
 }
 
 export function emptyCart(): Cart {
