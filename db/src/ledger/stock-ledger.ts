@@ -1,8 +1,12 @@
-// Writes movements and keeps balances in the same transaction. On PostgreSQL the balance row is locked
+// Writes movements and keeps balances in the same transaction. On PostgreSQL the balance rows are locked
 // (SELECT … FOR UPDATE) so two postings of the same item never lose an update.
+// A posting costs a fixed number of statements whatever its length: read (and lock) every balance it touches in one
+// SELECT, apply the movements in memory in their order, write the balances back in one upsert and the movements in
+// one insert. Rows are locked in (item, warehouse) order, the order every other locker uses, so two postings that
+// share items wait for each other instead of deadlocking.
 
-import type { Insertable, Transaction } from 'kysely';
-import { applyMovement, Decimal } from '@kasa/domain';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { applyMovement, Decimal, type StockBalance } from '@kasa/domain';
 import type { Database } from '../schema';
 import type { DialectKind } from '../connection';
 
@@ -22,8 +26,39 @@ export interface ItemCosting {
   standard_cost_minor: number | null;
 }
 
+type Trx = Transaction<Database>;
+type BalanceKey = `${number}:${number}`;
+const keyOf = (itemId: number, warehouseId: number): BalanceKey => `${itemId}:${warehouseId}`;
+
+// Rows per multi-row statement: 5–6 parameters a row stays far below SQLite's 32,766 and PostgreSQL's 65,535.
+const CHUNK = 1000;
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Reads the balances of the given (item, warehouse) pairs, locking them on PostgreSQL, in key order. */
+async function readBalances(trx: Trx, kind: DialectKind, pairs: Array<[number, number]>, into: Map<BalanceKey, StockBalance>): Promise<void> {
+  for (const part of chunks(pairs)) {
+    let q = trx
+      .selectFrom('stock_balances')
+      .select(['item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'last_unit_cost'])
+      .where((eb) => eb(eb.refTuple('item_id', 'warehouse_id'), 'in', part.map(([i, w]) => eb.tuple(i, w))))
+      .orderBy('item_id')
+      .orderBy('warehouse_id');
+    if (kind === 'postgresql') q = q.forUpdate();
+    for (const b of await q.execute())
+      into.set(keyOf(Number(b.item_id), Number(b.warehouse_id)), {
+        quantity: new Decimal(b.quantity_milli).div(1000),
+        valueMinor: Number(b.value_minor),
+        lastUnitCostMinor: new Decimal(b.last_unit_cost),
+      });
+  }
+}
+
 export async function postMovements(
-  trx: Transaction<Database>,
+  trx: Trx,
   kind: DialectKind,
   documentId: number,
   date: string,
@@ -31,24 +66,32 @@ export async function postMovements(
   costing: (itemId: number) => ItemCosting,
   negativeStock: (warehouseId: number) => 'forbid' | 'allow',
 ): Promise<number[]> {
+  if (movements.length === 0) return [];
+  const pairs = [...new Map(movements.map((m) => [keyOf(m.itemId, m.warehouseId), [m.itemId, m.warehouseId] as [number, number]])).values()].sort(
+    (a, b) => a[0] - b[0] || a[1] - b[1],
+  );
+  const balances = new Map<BalanceKey, StockBalance>();
+  await readBalances(trx, kind, pairs, balances);
+  const missing = pairs.filter(([i, w]) => !balances.has(keyOf(i, w)));
+  if (missing.length) {
+    // First movement of an item in a warehouse: create its zero balance (another posting may be creating it too),
+    // then read it like the others, which on PostgreSQL waits for that posting.
+    for (const part of chunks(missing))
+      await trx
+        .insertInto('stock_balances')
+        .values(part.map(([item_id, warehouse_id]) => ({ item_id, warehouse_id, quantity_milli: 0, value_minor: 0, last_unit_cost: '0' })))
+        .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doNothing())
+        .execute();
+    await readBalances(trx, kind, missing, balances);
+  }
+
   const values: number[] = [];
   const rows: Insertable<Database['stock_movements']>[] = [];
   for (const m of movements) {
-    await trx
-      .insertInto('stock_balances')
-      .values({ item_id: m.itemId, warehouse_id: m.warehouseId, quantity_milli: 0, value_minor: 0, last_unit_cost: '0' })
-      .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doNothing())
-      .execute();
-    let q = trx
-      .selectFrom('stock_balances')
-      .select(['quantity_milli', 'value_minor', 'last_unit_cost'])
-      .where('item_id', '=', m.itemId)
-      .where('warehouse_id', '=', m.warehouseId);
-    if (kind === 'postgresql') q = q.forUpdate();
-    const b = await q.executeTakeFirstOrThrow();
+    const key = keyOf(m.itemId, m.warehouseId);
     const item = costing(m.itemId);
     const applied = applyMovement(
-      { quantity: new Decimal(b.quantity_milli).div(1000), valueMinor: Number(b.value_minor), lastUnitCostMinor: new Decimal(b.last_unit_cost) },
+      balances.get(key)!,
       {
         item: String(m.itemId),
         warehouse: String(m.warehouseId),
@@ -61,16 +104,7 @@ export async function postMovements(
         negativeStock: negativeStock(m.warehouseId),
       },
     );
-    await trx
-      .updateTable('stock_balances')
-      .set({
-        quantity_milli: applied.balance.quantity.mul(1000).toNumber(),
-        value_minor: applied.balance.valueMinor,
-        last_unit_cost: applied.balance.lastUnitCostMinor.toDecimalPlaces(6).toString(),
-      })
-      .where('item_id', '=', m.itemId)
-      .where('warehouse_id', '=', m.warehouseId)
-      .execute();
+    balances.set(key, applied.balance);
     values.push(applied.valueMinor);
     rows.push({
       document_id: documentId,
@@ -81,6 +115,30 @@ export async function postMovements(
       date,
     });
   }
-  if (rows.length) await trx.insertInto('stock_movements').values(rows).execute();
+
+  // Every row exists and is ours until commit, so the upsert always takes its update branch.
+  const written = pairs.map(([item_id, warehouse_id]) => {
+    const b = balances.get(keyOf(item_id, warehouse_id))!;
+    return {
+      item_id,
+      warehouse_id,
+      quantity_milli: b.quantity.mul(1000).toNumber(),
+      value_minor: b.valueMinor,
+      last_unit_cost: b.lastUnitCostMinor.toDecimalPlaces(6).toString(),
+    };
+  });
+  for (const part of chunks(written))
+    await trx
+      .insertInto('stock_balances')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['item_id', 'warehouse_id']).doUpdateSet({
+          quantity_milli: sql`excluded.quantity_milli`,
+          value_minor: sql`excluded.value_minor`,
+          last_unit_cost: sql`excluded.last_unit_cost`,
+        }),
+      )
+      .execute();
+  for (const part of chunks(rows)) await trx.insertInto('stock_movements').values(part).execute();
   return values;
 }
