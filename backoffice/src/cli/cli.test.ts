@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@kasa/db';
+import { testDatabase } from '@kasa/db/testing';
 import { loginWithPin } from '../auth/users';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -103,5 +104,27 @@ test('kasa: migrate, demo once, user add, export-1c, backup and restore on a fre
     assert.match(unknown.stderr, /Unknown command "frobnicate"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kasa on PostgreSQL: demo, export-1c, and backup points to pg_dump', { timeout: 180_000 }, async () => {
+  const db = await testDatabase('postgresql');
+  await db.close();
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-cli-pg-'));
+  const env = { DATABASE_URL: db.url };
+  try {
+    const demo = await kasa(env, 'demo');
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.match(demo.stdout, /is up to date[\s\S]*Demo shop "Kasa Demo SIA" created/);
+    const exported = await kasa(env, 'export-1c', '--from', '2026-01-01', '--to', '2026-12-31', '--out', dir, '--json');
+    assert.equal(exported.code, 0, exported.stderr);
+    const summary = JSON.parse(exported.stdout.trim()) as { goods: number; offers: number; documents: number };
+    assert.ok(summary.goods >= 100 && summary.offers >= summary.goods * 0.9, exported.stdout);
+    const backup = await kasa(env, 'backup', join(dir, 'x.db'));
+    assert.equal(backup.code, 1);
+    assert.match(backup.stderr, /pg_dump/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
   }
 });
