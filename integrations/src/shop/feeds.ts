@@ -56,6 +56,12 @@ export async function cataloguePage(db: Db, opts: { cursor?: string; limit?: num
   const company = await k.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst();
   const prices = group ? await currentPrices(k, Number(group.id), ids) : new Map<number, number>();
   const currency = group?.currency ?? company?.currency ?? '';
+  const barcodesOf = new Map<number, string[]>();
+  for (const b of barcodes) {
+    const list = barcodesOf.get(Number(b.item_id)) ?? [];
+    list.push(b.code);
+    barcodesOf.set(Number(b.item_id), list);
+  }
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
@@ -64,7 +70,7 @@ export async function cataloguePage(db: Db, opts: { cursor?: string; limit?: num
       unit: r.unit,
       weighted: Boolean(r.weighted),
       active: Boolean(r.active),
-      barcodes: barcodes.filter((b) => Number(b.item_id) === Number(r.id)).map((b) => b.code),
+      barcodes: barcodesOf.get(Number(r.id)) ?? [],
       priceMinor: prices.get(Number(r.id)) ?? null,
       currency,
     })),

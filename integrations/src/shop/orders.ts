@@ -10,30 +10,25 @@ import { reconcileReservation } from './reservations';
 import { currentPrices, shopPriceGroup } from './prices';
 import { requestHash } from './canonical-json';
 import { fromMilli, lineAmountMinor, milliText, toMilli } from './quantities';
+import type { CreateOrderBody, PickBody } from './schemas';
 
 type Trx = Transaction<Database>;
 
-export interface OrderLineInput {
-  itemCode: string;
-  quantity: number;
+/** Runs a transaction again when PostgreSQL chose it as a deadlock victim (a sale posting and a reservation can cross). */
+async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.kysely.transaction().execute(work);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw e;
+    }
+  }
 }
 
-export interface CreateOrderInput {
-  externalRef?: string;
-  warehouse?: string;
-  payment?: PaymentMethod;
-  allowSubstitutions?: boolean;
-  customer?: { name?: string; email?: string; phone?: string; address?: string };
-  note?: string;
-  lines: OrderLineInput[];
-}
-
-export interface PickLineInput {
-  itemCode: string;
-  quantity: number;
-  /** The ordered item this one replaces (a substitution the customer agreed to). */
-  substituteFor?: string;
-}
+/** The request body is the input: one schema (schemas.ts) validates it, types it and documents it. */
+export type CreateOrderInput = CreateOrderBody;
+export type PickLineInput = PickBody['lines'][number];
 
 export interface OrderLineView {
   lineNo: number;
@@ -225,7 +220,7 @@ export async function createOrder(db: Db, apiKeyId: number, idempotencyKey: stri
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup !== undefined) throw new DomainError('order.item_duplicate', { item: dup }, 422);
   try {
-    const id = await db.kysely.transaction().execute(async (trx) => {
+    const id = await inTransaction(db, async (trx) => {
       const items = await itemsByCode(trx, codes);
       for (const c of codes) if (!items.has(c)) throw new DomainError('item.unknown', { item: c }, 422);
       let whq = trx.selectFrom('warehouses').select(['id', 'code']).where('is_transit', '=', 0);
@@ -350,7 +345,7 @@ async function pickInTransaction(trx: Trx, db: Db, o: OrderRow, picks: PickLineI
 
 /** Records what the storekeeper picked (partly, or with agreed substitutes); a reserved order starts picking. */
 export async function pickOrder(db: Db, owner: OrderOwner, id: number, picks: PickLineInput[]): Promise<OrderView> {
-  await db.kysely.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const o = await loadOrderRow(trx, owner, id, db.kind === 'postgresql');
     await pickInTransaction(trx, db, o, picks);
   });
@@ -367,7 +362,7 @@ export async function changeOrderStatus(db: Db, owner: OrderOwner, id: number, t
     assertTransition(o.status, to, o.payment);
     await postSale(db, o);
   }
-  await db.kysely.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const o = await loadOrderRow(trx, owner, id, db.kind === 'postgresql');
     if (picks?.length) await pickInTransaction(trx, db, o, picks);
     assertTransition(o.status, to, o.payment);
