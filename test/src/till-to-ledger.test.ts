@@ -1,7 +1,8 @@
-// A cashier's sale from the till's screen to the store's stock ledger, with real parts only: the store server on a
-// SQLite file with the demo shop, the device bridge with its emulated fiscal register, printer and display on pty
-// pairs, and the built till UI in headless Chromium. Then the store server goes away, the till keeps selling, and
-// when the server comes back on the same database the offline receipt reaches the ledger exactly once.
+// A cashier's shift from the till's screen to the store's stock ledger, with real parts only: the store server on a
+// SQLite file with the demo shop, the device bridge with its emulated fiscal register, printer, display and card
+// terminal on pty pairs, and the built till UI in headless Chromium. Anna sells for cash and by card; the store server
+// goes away, she keeps selling, and when it comes back on the same database the offline receipt reaches the ledger
+// exactly once; then a return by the receipt's barcode (approved by Jānis), a cash pick-up and the Z report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ interface FiscalJournalEntry {
   lines?: { name: string; quantityThousandths: number; priceMinor: number }[];
   payments?: number[];
   totalMinor?: number;
+  amountMinor?: number;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
@@ -95,7 +97,7 @@ async function scanAndPay(page: Page, barcode: string, by: 'cash' | 'card'): Pro
   return /T01-\d{6}/.exec((await message.textContent()) ?? '')![0];
 }
 
-test('a scanned sale at the till reaches the store ledger once, also after selling offline', { skip, timeout: 180_000 }, async () => {
+test('a cashier\'s shift reaches the store ledger once per receipt, also the receipt sold offline', { skip, timeout: 180_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kasa-till-ledger-'));
   const databaseUrl = `sqlite:${join(dir, 'store.db')}`;
   let store: StoreServer | undefined;
@@ -147,7 +149,8 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
     const firstNumber = await scanAndPay(page, BREAD.barcode, 'cash');
     assert.equal(firstNumber, 'T01-000001');
     const stateFile = join(emulatorDir, 'shtrih', 'state.json');
-    const fiscalSales = () => ((JSON.parse(readFileSync(stateFile, 'utf8')) as { journal: FiscalJournalEntry[] }).journal ?? []).filter((e) => e.type === 'sale');
+    const fiscalJournal = () => (JSON.parse(readFileSync(stateFile, 'utf8')) as { journal: FiscalJournalEntry[] }).journal ?? [];
+    const fiscalSales = () => fiscalJournal().filter((e) => e.type === 'sale');
     const fiscal = await until('the fiscal register prints the receipt', () => (existsSync(stateFile) && fiscalSales().length === 1 ? fiscalSales()[0] : undefined));
     // The register prints CP1251: "Lāči" goes on the fiscal receipt as "Laci", not as "L??i".
     assert.deepEqual(fiscal.lines?.map((l) => [l.name, l.quantityThousandths, l.priceMinor]), [['Rupjmaize "Laci"', 1000, 209]]);
@@ -214,6 +217,46 @@ test('a scanned sale at the till reaches the store ledger once, also after selli
     assert.equal((await postedFor(store, sold.uuid)).length, 1, 'the first receipt is still booked once');
     assert.equal(await storeStock(store, BREAD.id), stockBefore - 3);
     assert.equal((await saleDocuments(storeUrl)).total, salesBefore.total + 3);
+
+    // --- the rest of the shift: a return, a cash pick-up, the Z report
+    // The customer brings the first loaf back with the receipt: its barcode is scanned, Jānis approves with his PIN.
+    await page.getByTestId('total').click();
+    await page.keyboard.type(firstNumber, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Rupjmaize "Lāči"').waitFor();
+    await dialog.locator('tbody input').fill('1');
+    await page.locator('#approver-pin').fill('2222');
+    await dialog.getByRole('button', { name: 'Atmaksāt skaidrā' }).click();
+    await page.getByTestId('message').getByText(/^Atgriešana T01-000004 pabeigta. Atmaksāts: 2,09\s€$/).waitFor();
+    const returned = (await bridgeApi<{ receipts: { uuid: string; number: string }[] }>('/api/till/receipts')).receipts.find((r) => r.number === 'T01-000004')!;
+    const returnDoc = await until('the return at the server', async () => ((await postedFor(store!, returned.uuid)).length ? postedFor(store!, returned.uuid) : undefined));
+    assert.equal(returnDoc[0]!.type, 'sale_return');
+    assert.equal(await storeStock(store, BREAD.id), stockBefore - 2, 'the loaf is back on the shelf');
+    await until('the return on the fiscal register', () => (fiscalJournal().some((e) => e.type === 'return') ? true : undefined));
+
+    // 10.00 taken out of the drawer to the safe (F11, "-" switches to cash out).
+    await page.keyboard.press('F11');
+    await page.keyboard.press('-');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Uz seifu');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('message').getByText('Naudas kustība reģistrēta').waitFor();
+
+    // Z report: float 100.00 + cash sales 2 × 2.09 − refund 2.09 − 10.00 out = 92.09 expected; 92.00 counted.
+    await page.keyboard.press('F12');
+    await dialog.getByText('Atvilktnē jābūt').waitFor();
+    await page.keyboard.type('92');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Z atskaite').waitFor();
+    const row = (label: string) => dialog.locator('tr', { hasText: label }).locator('td.num');
+    assert.match((await row('Atvilktnē jābūt').textContent()) ?? '', /^92,09\s€$/);
+    assert.match((await row('Starpība').textContent()) ?? '', /^-0,09\s€$/);
+    await until('the Z report on the fiscal register', () => (fiscalJournal().some((e) => e.type === 'z_report') ? true : undefined));
+    assert.deepEqual(fiscalJournal().filter((e) => e.type === 'cash_out').map((e) => e.amountMinor), [1000]);
+    await page.keyboard.press('Enter');
+    await page.getByText('Neviena maiņa nav atvērta').waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

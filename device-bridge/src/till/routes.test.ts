@@ -46,3 +46,28 @@ test('login, status, the scale and error codes over HTTP', { timeout: 20_000 }, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the opening float goes into the fiscal register as a cash-in, so a later cash-out is not refused', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-routes-'));
+  const server = await startStandIn([], [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: [], language: 'lv' }]);
+  const app = Fastify();
+  const devices = recordingDevices();
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', tillDevices: devices });
+  try {
+    await app.ready();
+    await till.sync.pullNow();
+    await app.inject({ method: 'POST', url: '/api/till/login', payload: { pin: '1111' } });
+    assert.equal((await app.inject({ method: 'POST', url: '/api/till/shift/open', payload: { floatMinor: 10000 } })).statusCode, 200);
+    assert.deepEqual(
+      devices.calls.filter((c) => c.kind.startsWith('fiscal:')).map((c) => [c.kind, c.key, c.payload]),
+      [
+        ['fiscal:open-shift', 'open-shift:T01:1', { cashier: 'Anna' }],
+        ['fiscal:cash-in', 'float:T01:1', { amount: '100.00', cashier: 'Anna' }],
+      ],
+    );
+  } finally {
+    await app.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -45,6 +45,10 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const b = (req.body as Body | undefined) ?? {};
     const shift = till.journal.startShift(c.id, minor(b.floatMinor ?? b.float ?? 0));
     const fiscal = await till.devices.fiscal('open-shift', `open-shift:${till.options.tillCode}:${shift.number}`, { cashier: c.name });
+    // The float goes into the register's drawer count too (a cash-in), or its first cash-out would be refused.
+    if (shift.floatMinor > 0 && fiscal.ok) {
+      await till.devices.fiscal('cash-in', `float:${till.options.tillCode}:${shift.number}`, { amount: moneyText(shift.floatMinor), cashier: c.name });
+    }
     return { shift, fiscal: { ok: fiscal.ok, status: fiscal.status } };
   });
   app.post('/shift/close', async (req) => {
