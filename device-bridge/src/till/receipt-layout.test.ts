@@ -72,4 +72,5 @@ test('a card payment prints the masked card and the approval code under the card
   assert.ok(text.includes('  ************1234'.padEnd(RECEIPT_WIDTH - 16) + ' Approval 107919'));
   assert.equal(receiptLayout(byCard, { tillCode: 'T01', cashierName: 'Anna', language: 'en' }).openDrawer, false);
   assert.deepEqual(fiscalReceipt(byCard, 'Anna').payments, { card: 522 });
+  assert.equal(fiscalReceipt(byCard, 'Anna').text, 'T01-000007 Anna *1234 107919');
 });

@@ -77,6 +77,7 @@ export function fiscalReceipt(r: JournalReceipt, cashierName: string) {
       return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor, vatRate: l.vatRate };
     }),
     payments: { ...(cash ? { cash: cash + r.changeMinor } : {}), ...(card ? { card } : {}) },
-    text: `${r.number} ${cashierName}`,
+    // Tills whose only printer is the register get the card slip's essentials in its closing text (40 characters).
+    text: [`${r.number} ${cashierName}`, ...r.payments.filter((p) => p.approvalCode).map((p) => `*${(p.maskedPan ?? '').slice(-4)} ${p.approvalCode}`)].join(' ').slice(0, 40),
   };
 }
