@@ -88,6 +88,11 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
   });
   app.post('/payment/cancel', async (req) => till.cancelCardPayment(String((req.body as Body | undefined)?.key ?? '')));
 
+  // A senior cashier approves a right for the receipt being rung up: `{ uuid, right: "till.price", pin }`.
+  app.post('/approve', async (req) => {
+    const b = (req.body as Body | undefined) ?? {};
+    return till.approve(String(b.uuid ?? ''), String(b.right ?? ''), String(b.pin ?? ''));
+  });
   app.post('/receipts', async (req) => till.receipt(req.body as ReceiptRequest));
   app.get('/receipts', async () => ({ receipts: till.journal.recentReceipts(20) }));
   app.get('/receipts/by-number/:number', async (req, reply) => {

@@ -357,3 +357,31 @@ test('a cashier without till.refund takes goods back only with a senior cashier 
     }
   });
 });
+
+test('a typed price needs till.price or a senior cashier approving that receipt', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const till = openTill(dir, server.url);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      // The bread's label is torn; the shelf says 0.99 instead of 1.29.
+      const uuid = randomUUID();
+      const ring = () => till.receipt({ uuid, lines: [{ itemId: '1', quantity: '2', priceMinor: 99 }], payments: [{ method: 'cash', amountMinor: 198 }] });
+      await assert.rejects(ring(), /auth.right_required/);
+      await assert.rejects(async () => till.approve(uuid, 'till.price', '1111'), /auth.right_required/);
+      assert.deepEqual(till.approve(uuid, 'till.price', '2222'), { approvedBy: 'Boris' });
+      const { receipt } = await ring();
+      assert.equal(receipt.lines[0]!.unitPriceMinor, 99);
+      assert.equal(receipt.grossMinor, 198);
+      // The approval was for that receipt only.
+      await assert.rejects(till.receipt({ uuid: randomUUID(), lines: [{ itemId: '1', quantity: '1', priceMinor: 99 }] }), /auth.right_required/);
+      // The catalogue price typed again is no manual price.
+      assert.equal((await till.receipt({ uuid: randomUUID(), lines: [{ itemId: '1', quantity: '1', priceMinor: 129 }] })).receipt.grossMinor, 129);
+      const manual = till.journal.auditLog(20).filter((a) => a.action === 'price.manual');
+      assert.equal(manual.length, 1);
+    } finally {
+      await till.close();
+    }
+  });
+});

@@ -17,6 +17,9 @@ import { TillSync, type SyncOptions } from './sync';
 
 export const TILL_LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
 
+/** Rights a senior cashier can lend to one receipt in the making (returns take the PIN with the request itself). */
+const APPROVABLE_RIGHTS = ['till.price'];
+
 export interface TillOptions {
   dataDir: string;
   serverUrl: string;
@@ -45,6 +48,8 @@ export interface ReceiptLineRequest {
   /** The scanned code, when it carried the price (in-store EAN-13 with prefix 20). */
   barcode?: string;
   markingCode?: string;
+  /** A price the cashier typed instead of the catalogue's (needs till.price, or a senior's approval of this receipt). */
+  priceMinor?: number;
 }
 
 export interface ReceiptRequest {
@@ -68,6 +73,8 @@ export class Till {
   readonly server: StoreServer;
   devices: TillDevices;
   cashier: Cashier | undefined;
+  /** Approvals a senior cashier gave by PIN, per receipt uuid and right; kept in memory until the receipt is made. */
+  private readonly approvals = new Map<string, string>();
 
   constructor(readonly options: TillOptions) {
     this.db = openTillDatabase(join(options.dataDir, 'till.db'));
@@ -131,9 +138,11 @@ export class Till {
    * The cashier may do what `right` guards, or a senior cashier standing by approves with their PIN (checked offline
    * like a login). Returns who approved, for the audit trail; throws auth.right_required otherwise.
    */
-  authorize(right: string, approverPin?: string): { cashier: Cashier; approvedBy?: Cashier } {
+  authorize(right: string, approverPin?: string, receiptUuid?: string): { cashier: Cashier; approvedBy?: Cashier } {
     const cashier = this.requireCashier();
     if (hasRight(cashier.rights, right)) return { cashier };
+    const given = receiptUuid ? this.approvals.get(`${receiptUuid}:${right}`) : undefined;
+    if (given && !approverPin) return { cashier, ...(this.cashiers.byId(given) ? { approvedBy: this.cashiers.byId(given)! } : {}) };
     const approver = approverPin && /^\d{4,8}$/.test(approverPin) ? this.cashiers.findByPin(approverPin) : undefined;
     if (!approver || !hasRight(approver.rights, right)) {
       this.journal.audit(cashier.id, 'approve.refused', null, { right });
@@ -151,6 +160,19 @@ export class Till {
     return this.cashier;
   }
 
+  /**
+   * A senior cashier approves one right for one receipt in the making (a typed price), so the page never keeps their
+   * PIN: the receipt with this uuid may then use the right once it is recorded.
+   */
+  approve(receiptUuid: string, right: string, approverPin: string): { approvedBy: string } {
+    if (typeof receiptUuid !== 'string' || !/^[0-9a-f-]{16,64}$/i.test(receiptUuid)) throw new DomainError('receipt.uuid_invalid', {}, 400);
+    if (!APPROVABLE_RIGHTS.includes(right)) throw new DomainError('auth.right_unknown', { right }, 400);
+    const { approvedBy } = this.authorize(right, String(approverPin ?? ''));
+    const by = approvedBy ?? this.requireCashier();
+    this.approvals.set(`${receiptUuid}:${right}`, by.id);
+    return { approvedBy: by.name };
+  }
+
   status() {
     const c = this.cashier;
     return {
@@ -160,7 +182,7 @@ export class Till {
       pending: this.journal.pendingCount(),
       catalogueItems: this.catalogue.count(),
       currency: this.currency,
-      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund') } : null,
+      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund'), mayChangePrice: hasRight(c.rights, 'till.price') } : null,
       shift: this.journal.openShift() ?? null,
       cashRounding: this.options.cashRounding ?? process.env.KASA_CASH_ROUNDING ?? 'none',
     };
@@ -184,13 +206,21 @@ export class Till {
     let payments: PaymentInput[] = await Promise.all(
       (req.payments ?? []).map((p) => (p.method === 'card' && p.paymentKey ? this.verifiedCard(p, type === 'sale' ? 'purchase' : 'refund') : { method: p.method, amountMinor: p.amountMinor })),
     );
+    const manualPrices: { itemId: string; fromMinor: number; toMinor: number; approvedBy?: string }[] = [];
     if (type === 'sale') {
       lines = req.lines.map((l) => {
         const item = this.catalogue.byId(String(l.itemId));
         if (!item) throw new DomainError('item.not_found', { item: String(l.itemId) }, 404);
         if (item.marked && !l.markingCode) throw new DomainError('marking.required', { item: item.name }, 400);
         const embedded = l.barcode ? this.catalogue.lookupBarcode(l.barcode) : undefined;
-        const unitPriceMinor = embedded?.embeddedPriceMinor !== undefined && embedded.item.id === item.id ? embedded.embeddedPriceMinor : item.priceMinor;
+        const listed = embedded?.embeddedPriceMinor !== undefined && embedded.item.id === item.id ? embedded.embeddedPriceMinor : item.priceMinor;
+        let unitPriceMinor = listed;
+        if (l.priceMinor !== undefined && l.priceMinor !== listed) {
+          if (!Number.isSafeInteger(l.priceMinor) || l.priceMinor < 0) throw new DomainError('price.invalid', { item: item.name }, 400);
+          const { approvedBy } = this.authorize('till.price', req.approverPin, req.uuid);
+          manualPrices.push({ itemId: item.id, fromMinor: listed, toMinor: l.priceMinor, ...(approvedBy ? { approvedBy: approvedBy.id } : {}) });
+          unitPriceMinor = l.priceMinor;
+        }
         if (!item.weighted) {
           const q = quantityOf(l.quantity);
           if (!q.isInteger() && embedded?.embeddedPriceMinor === undefined) throw new DomainError('quantity.whole_units', { item: item.name }, 400);
@@ -233,7 +263,9 @@ export class Till {
       rules.discountLimitPercent = 100;
     }
     const priced = priceReceipt(lines, type === 'sale' ? (req.receiptDiscountMinor ?? 0) : 0, payments, rules);
+    for (const m of manualPrices) this.journal.audit(cashier.id, 'price.manual', null, { receipt: req.uuid, ...m });
     const receipt = this.journal.recordReceipt({ uuid: req.uuid, type, ...(originalUuid ? { originalUuid } : {}), cashierId: cashier.id, currency: rules.currency, priced, ...(check ? { check } : {}) });
+    for (const right of APPROVABLE_RIGHTS) this.approvals.delete(`${req.uuid}:${right}`);
     this.sync.kick();
     const print = await this.print(receipt, cashier);
     return { receipt, print };
