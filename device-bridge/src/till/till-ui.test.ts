@@ -122,15 +122,23 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     await page.getByText('Maksāt', { exact: true }).waitFor();
     assert.match((await page.getByTestId('total').textContent()) ?? '', /1,29\s€/);
 
+    // The shelf says 0.99: Anna types the price (Ctrl+P) and Jānis approves it with his PIN for this receipt.
+    await page.keyboard.press('Control+p');
+    await page.locator('#price-new').fill('0,99');
+    await page.locator('#price-approver-pin').fill('2222');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('total').getByText(/^0,99\s€$/).waitFor();
+
     // All by card: the terminal is asked through the bridge and the receipt carries its approval.
     await page.keyboard.press('F5');
     await page.keyboard.press('F6');
     await page.getByText('Čeks T01-000003 pabeigts. Izdot: 0,00 €').waitFor();
     const purchase = devices.calls.find((c) => c.kind === 'payment:purchase')!;
     assert.match(purchase.key ?? '', /^card:[0-9a-f-]{36}:0$/);
-    assert.deepEqual(purchase.payload, { amountMinor: 129, currency: 'EUR', reference: (purchase.key ?? '').slice(5, 13) });
+    assert.deepEqual(purchase.payload, { amountMinor: 99, currency: 'EUR', reference: (purchase.key ?? '').slice(5, 13) });
     const byCard = await until(() => server.received.find((r) => r.number === 'T01-000003'));
-    assert.deepEqual(byCard.payments, [{ method: 'card', amountMinor: 129, paymentKey: purchase.key, approvalCode: '100001', maskedPan: '************4321', rrn: '000000000001' }]);
+    assert.deepEqual(byCard.payments, [{ method: 'card', amountMinor: 99, paymentKey: purchase.key, approvalCode: '100001', maskedPan: '************4321', rrn: '000000000001' }]);
+    assert.equal(byCard.lines[0]!.unitPriceMinor, 99);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -91,7 +91,7 @@ export interface TillStatus {
   pending: number;
   currency: string;
   cashRounding: string;
-  cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean }) | null;
+  cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean; mayChangePrice?: boolean }) | null;
   shift: Shift | null;
 }
 

@@ -54,6 +54,9 @@ const en = {
   'marking.title': 'Scan the marking code of {name}',
   'marking.code': 'Marking code (DataMatrix)',
   'qty.title': 'Quantity of {name}',
+  'key.price': 'Price',
+  'price.title': 'Price of {name}',
+  'price.new': 'New price',
   'qty.weight': 'Weight, kg',
   'discount.lineTitle': 'Discount on {name}',
   'discount.receiptTitle': 'Discount on the receipt',
@@ -143,6 +146,8 @@ const en = {
   'error.payment.pending': 'The customer is still at the card terminal: press Pay again to keep waiting',
   'error.payment.cancel_failed': 'The card payment could not be cancelled on the terminal',
   'error.auth.right_required': 'A senior cashier must approve this',
+  'error.price.invalid': 'Enter a price',
+  'error.auth.right_unknown': 'This cannot be approved here',
   'error.unknown': 'Error: {code}',
 } as const;
 
@@ -200,6 +205,9 @@ const lv: Dictionary = {
   'marking.title': 'Skenējiet marķējuma kodu: {name}',
   'marking.code': 'Marķējuma kods (DataMatrix)',
   'qty.title': 'Daudzums: {name}',
+  'key.price': 'Cena',
+  'price.title': 'Cena: {name}',
+  'price.new': 'Jaunā cena',
   'qty.weight': 'Svars, kg',
   'discount.lineTitle': 'Atlaide precei {name}',
   'discount.receiptTitle': 'Atlaide visam čekam',
@@ -289,6 +297,8 @@ const lv: Dictionary = {
   'error.payment.pending': 'Pircējs vēl ir pie termināļa: nospiediet Maksāt vēlreiz, lai gaidītu',
   'error.payment.cancel_failed': 'Kartes maksājumu terminālī neizdevās atcelt',
   'error.auth.right_required': 'Tas jāapstiprina vecākajam kasierim',
+  'error.price.invalid': 'Ievadiet cenu',
+  'error.auth.right_unknown': 'To šeit nevar apstiprināt',
   'error.unknown': 'Kļūda: {code}',
 };
 
@@ -343,6 +353,9 @@ const ru: Dictionary = {
   'marking.title': 'Отсканируйте код маркировки: {name}',
   'marking.code': 'Код маркировки (DataMatrix)',
   'qty.title': 'Количество: {name}',
+  'key.price': 'Цена',
+  'price.title': 'Цена: {name}',
+  'price.new': 'Новая цена',
   'qty.weight': 'Вес, кг',
   'discount.lineTitle': 'Скидка на {name}',
   'discount.receiptTitle': 'Скидка на весь чек',
@@ -432,6 +445,8 @@ const ru: Dictionary = {
   'error.payment.pending': 'Покупатель ещё у терминала: нажмите «Оплата» снова, чтобы ждать дальше',
   'error.payment.cancel_failed': 'Не удалось отменить оплату картой на терминале',
   'error.auth.right_required': 'Это должен подтвердить старший кассир',
+  'error.price.invalid': 'Введите цену',
+  'error.auth.right_unknown': 'Это нельзя подтвердить здесь',
   'error.unknown': 'Ошибка: {code}',
 };
 
@@ -486,6 +501,9 @@ const cs: Dictionary = {
   'marking.title': 'Naskenujte kód značení: {name}',
   'marking.code': 'Kód značení (DataMatrix)',
   'qty.title': 'Množství: {name}',
+  'key.price': 'Cena',
+  'price.title': 'Cena: {name}',
+  'price.new': 'Nová cena',
   'qty.weight': 'Hmotnost, kg',
   'discount.lineTitle': 'Sleva na {name}',
   'discount.receiptTitle': 'Sleva na celou účtenku',
@@ -575,6 +593,8 @@ const cs: Dictionary = {
   'error.payment.pending': 'Zákazník je stále u terminálu: stiskněte Zaplatit znovu a čekejte',
   'error.payment.cancel_failed': 'Platbu kartou se na terminálu nepodařilo zrušit',
   'error.auth.right_required': 'Musí schválit vedoucí pokladní',
+  'error.price.invalid': 'Zadejte cenu',
+  'error.auth.right_unknown': 'Toto zde nelze schválit',
   'error.unknown': 'Chyba: {code}',
 };
 
@@ -629,6 +649,9 @@ const hu: Dictionary = {
   'marking.title': 'Olvassa be a jelölőkódot: {name}',
   'marking.code': 'Jelölőkód (DataMatrix)',
   'qty.title': 'Mennyiség: {name}',
+  'key.price': 'Ár',
+  'price.title': 'Ár: {name}',
+  'price.new': 'Új ár',
   'qty.weight': 'Tömeg, kg',
   'discount.lineTitle': 'Kedvezmény: {name}',
   'discount.receiptTitle': 'Kedvezmény a teljes nyugtára',
@@ -718,6 +741,8 @@ const hu: Dictionary = {
   'error.payment.pending': 'A vásárló még a terminálnál van: a további várakozáshoz nyomja meg újra a Fizetést',
   'error.payment.cancel_failed': 'A kártyás fizetést nem sikerült törölni a terminálon',
   'error.auth.right_required': 'Ezt vezető pénztárosnak kell jóváhagynia',
+  'error.price.invalid': 'Adja meg az árat',
+  'error.auth.right_unknown': 'Ezt itt nem lehet jóváhagyni',
   'error.unknown': 'Hiba: {code}',
 };
 

@@ -9,16 +9,17 @@ import { DiscountDialog } from '../dialogs/DiscountDialog';
 import { MarkingDialog } from '../dialogs/MarkingDialog';
 import { PayDialog, type PaymentChoice } from '../dialogs/PayDialog';
 import { PostponedDialog } from '../dialogs/PostponedDialog';
+import { PriceDialog } from '../dialogs/PriceDialog';
 import { QuantityDialog } from '../dialogs/QuantityDialog';
 import { ReasonDialog } from '../dialogs/ReasonDialog';
 import { ReportsDialog } from '../dialogs/ReportsDialog';
 import { ReturnDialog } from '../dialogs/ReturnDialog';
-import { addItem, cardKey, cartTotals, emptyCart, removeLine, setLineDiscount, setQuantity, type Cart } from './cart';
+import { addItem, cardKey, cartTotals, emptyCart, removeLine, setLineDiscount, setLinePrice, setQuantity, type Cart } from './cart';
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
 import { useBridgeScans } from './use-bridge-scans';
 
-type DialogKind = 'marking' | 'qty' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
+type DialogKind = 'marking' | 'qty' | 'price' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
 
 interface Action {
   key: string;
@@ -200,6 +201,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
           ...(l.barcode ? { barcode: l.barcode } : {}),
           ...(l.markingCode ? { markingCode: l.markingCode } : {}),
+          ...(l.manualPrice ? { priceMinor: l.unitPriceMinor } : {}),
         })),
         receiptDiscountMinor: cart.receiptDiscountMinor,
         payments: payments.map((p) => (p.method === 'card' && paymentKey ? { ...p, paymentKey } : p)),
@@ -259,12 +261,13 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     { key: 'F10', label: 'key.return', run: () => setDialog('return') },
     { key: 'F11', label: 'key.cash', run: () => setDialog('cash') },
     { key: 'F12', label: 'key.reports', run: () => setDialog('reports') },
+    { key: 'Ctrl+P', label: 'key.price', run: needLine('price') },
   ];
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog) return;
-      const action = actions.find((a) => a.key === e.key);
+      const action = actions.find((a) => a.key === (e.ctrlKey && e.key.length === 1 ? `Ctrl+${e.key.toUpperCase()}` : e.key));
       if (action) {
         e.preventDefault();
         action.run();
@@ -410,6 +413,19 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           onClose={closeDialog}
           onDone={(q) => {
             setCart(setQuantity(cart, line.key, q));
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'price' && line && (
+        <PriceDialog
+          name={line.name}
+          currentMinor={line.unitPriceMinor}
+          receiptUuid={cart.uuid}
+          needsApproval={!status.cashier?.mayChangePrice}
+          onClose={closeDialog}
+          onDone={(priceMinor) => {
+            setCart(setLinePrice(cart, line.key, priceMinor));
             closeDialog();
           }}
         />

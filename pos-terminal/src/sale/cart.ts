@@ -19,6 +19,8 @@ export interface CartLine {
   barcode?: string;
   /** Marked goods (Честный знак and the like): the code scanned from the pack's DataMatrix. */
   markingCode?: string;
+  /** The cashier typed this line's price (sent to the bridge, which checks the right). */
+  manualPrice?: boolean;
 }
 
 export interface Cart {
@@ -42,7 +44,7 @@ export function emptyCart(): Cart {
 
 export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string): Cart {
   // The same piece item scanned again adds to its line; weighed, price-embedded and marked items get a line each.
-  const same = !item.weighted && embeddedPriceMinor === undefined && !markingCode ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent) : undefined;
+  const same = !item.weighted && embeddedPriceMinor === undefined && !markingCode ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent && !l.manualPrice) : undefined;
   if (same) {
     const q = (Number(same.quantity.replace('.', '')) + Number(quantity.replace('.', ''))) / 1000;
     return setQuantity(cart, same.key, q.toFixed(3));
@@ -75,6 +77,11 @@ export function setLineDiscount(cart: Cart, key: string, d: { percent?: string; 
       return { ...rest, ...(d.percent ? { discountPercent: d.percent } : {}), ...(d.minor ? { discountMinor: d.minor } : {}) };
     }),
   };
+}
+
+/** A typed price: the line keeps its own price and is never merged with a later scan of the same item. */
+export function setLinePrice(cart: Cart, key: string, priceMinor: number): Cart {
+  return { ...cart, lines: cart.lines.map((l) => (l.key === key ? { ...l, unitPriceMinor: priceMinor, manualPrice: true } : l)) };
 }
 
 export function removeLine(cart: Cart, key: string): Cart {
