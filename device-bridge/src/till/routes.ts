@@ -84,7 +84,8 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const b = (req.body as Body | undefined) ?? {};
     const kind = b.kind === 'refund' ? 'refund' : 'purchase';
     const reference = typeof b.reference === 'string' ? b.reference : undefined;
-    return { payment: await till.cardPayment(kind, String(b.key ?? ''), minor(b.amountMinor), reference, typeof b.approverPin === 'string' ? b.approverPin : undefined) };
+    const approverPin = typeof b.approverPin === 'string' ? b.approverPin : undefined;
+    return { payment: await till.cardPayment(kind, String(b.key ?? ''), minor(b.amountMinor), reference, approverPin, typeof b.uuid === 'string' ? b.uuid : undefined) };
   });
   app.post('/payment/cancel', async (req) => till.cancelCardPayment(String((req.body as Body | undefined)?.key ?? '')));
 

@@ -385,3 +385,35 @@ test('a typed price needs till.price or a senior cashier approving that receipt'
     }
   });
 });
+
+test('a return without the receipt: today\'s price, approved by a senior cashier, refunded to the card', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const devices = recordingDevices();
+    const till = openTill(dir, server.url, 'T01', devices);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      const uuid = randomUUID();
+      const giveBack = (paymentKey?: string) =>
+        till.receipt({ uuid, type: 'return', lines: [{ itemId: '1', quantity: '2' }], payments: paymentKey ? [{ method: 'card', amountMinor: 258, paymentKey }] : [] });
+      await assert.rejects(giveBack(), /auth.right_required/);
+      await assert.rejects(till.cardPayment('refund', `refund:${uuid}:0`, 258, undefined, undefined, uuid), /auth.right_required/);
+      // Boris approves this return once; the refund and the return receipt both rest on it.
+      till.approve(uuid, 'till.refund', '2222');
+      const refund = await till.cardPayment('refund', `refund:${uuid}:0`, 258, undefined, undefined, uuid);
+      const { receipt } = await giveBack(refund.paymentKey);
+      assert.equal(receipt.type, 'return');
+      assert.equal(receipt.originalUuid, null);
+      assert.equal(receipt.grossMinor, 258, '2 × 1.29 at today\'s price');
+      assert.equal(receipt.payments[0]!.approvalCode, refund.approvalCode);
+      await until('the server has the return', () => server.received.length === 1);
+      assert.equal(server.received[0]!.type, 'return');
+      assert.equal(server.received[0]!.originalUuid, undefined);
+      // The approval is spent: the next return without a receipt needs another one.
+      await assert.rejects(till.receipt({ uuid: randomUUID(), type: 'return', lines: [{ itemId: '1', quantity: '1' }] }), /auth.right_required/);
+    } finally {
+      await till.close();
+    }
+  });
+});

@@ -17,8 +17,8 @@ import { TillSync, type SyncOptions } from './sync';
 
 export const TILL_LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
 
-/** Rights a senior cashier can lend to one receipt in the making (returns take the PIN with the request itself). */
-const APPROVABLE_RIGHTS = ['till.price'];
+/** Rights a senior cashier can lend to one receipt in the making (or give with the request itself, `approverPin`). */
+const APPROVABLE_RIGHTS = ['till.price', 'till.refund'];
 
 export interface TillOptions {
   dataDir: string;
@@ -197,7 +197,7 @@ export class Till {
     if (done) return { receipt: done, print: { ok: true, status: 208 } };
     const type = req.type === 'return' ? 'return' : 'sale';
     // Taking goods back pays money out: only with till.refund, or approved by a senior cashier's PIN.
-    if (type === 'return') this.authorize('till.refund', req.approverPin);
+    if (type === 'return') this.authorize('till.refund', req.approverPin, req.uuid);
     const rules = this.rules(cashier);
     let lines: SaleLineInput[];
     let originalUuid: string | undefined;
@@ -207,11 +207,13 @@ export class Till {
       (req.payments ?? []).map((p) => (p.method === 'card' && p.paymentKey ? this.verifiedCard(p, type === 'sale' ? 'purchase' : 'refund') : { method: p.method, amountMinor: p.amountMinor })),
     );
     const manualPrices: { itemId: string; fromMinor: number; toMinor: number; approvedBy?: string }[] = [];
-    if (type === 'sale') {
+    // A return without a receipt (the customer lost it) takes the goods back at today's catalogue price.
+    const withoutReceipt = type === 'return' && !req.originalNumber;
+    if (type === 'sale' || withoutReceipt) {
       lines = req.lines.map((l) => {
         const item = this.catalogue.byId(String(l.itemId));
         if (!item) throw new DomainError('item.not_found', { item: String(l.itemId) }, 404);
-        if (item.marked && !l.markingCode) throw new DomainError('marking.required', { item: item.name }, 400);
+        if (item.marked && !l.markingCode && type === 'sale') throw new DomainError('marking.required', { item: item.name }, 400);
         const embedded = l.barcode ? this.catalogue.lookupBarcode(l.barcode) : undefined;
         const listed = embedded?.embeddedPriceMinor !== undefined && embedded.item.id === item.id ? embedded.embeddedPriceMinor : item.priceMinor;
         let unitPriceMinor = listed;
@@ -231,11 +233,12 @@ export class Till {
           quantity: l.quantity,
           unitPriceMinor,
           vatRate: item.vatRate,
-          ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
-          ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
+          ...(l.discountMinor && type === 'sale' ? { discountMinor: l.discountMinor } : {}),
+          ...(l.discountPercent && type === 'sale' ? { discountPercent: l.discountPercent } : {}),
           ...(l.markingCode ? { markingCode: l.markingCode } : {}),
         };
       });
+      if (withoutReceipt) payments = payments.filter((p) => p.method === 'card');
     } else {
       const original = req.originalNumber ? this.journal.receiptByNumber(req.originalNumber) : undefined;
       if (!original || original.type !== 'sale') throw new DomainError('return.original_not_found', { number: req.originalNumber ?? '' }, 404);
@@ -295,8 +298,8 @@ export class Till {
    * Runs a card payment on the terminal through the bridge under `key` and waits for the customer. The same key again
    * (a reload, a lost answer) returns the same outcome without charging twice; after a decline the till uses a new key.
    */
-  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string, approverPin?: string): Promise<CardPayment> {
-    if (operation === 'refund') this.authorize('till.refund', approverPin);
+  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string, approverPin?: string, receiptUuid?: string): Promise<CardPayment> {
+    if (operation === 'refund') this.authorize('till.refund', approverPin, receiptUuid);
     else this.requireCashier();
     if (typeof key !== 'string' || !/^[\w:.-]{1,200}$/.test(key)) throw new DomainError('payment.key_invalid', {}, 400);
     if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new DomainError('payment.amount_invalid', {}, 400);
