@@ -2,8 +2,10 @@
 // receiving), see what a document was made from and ordered against received, receive a transfer with differences.
 
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { deriveDocument, documentRelations, postDocument } from '@kasa/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '@kasa/domain';
+import { createDocument, deriveDocument, documentRelations, getDocument, postDocument } from '@kasa/db';
+import { withIdempotency } from '../idempotency';
 import type { RouteContext } from '../app';
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -19,6 +21,19 @@ const ReceiveBody = Type.Object(
   { lines: Type.Array(Type.Object({ itemId: Type.Integer({ minimum: 1 }), quantity: Quantity }, { additionalProperties: false }), { maxItems: 10000 }) },
   { additionalProperties: false },
 );
+
+const CountedBody = Type.Object(
+  {
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    lines: Type.Array(Type.Object({ itemId: Type.Integer({ minimum: 1 }), quantity: Quantity }, { additionalProperties: false }), { minItems: 1, maxItems: 10000 }),
+  },
+  { additionalProperties: false },
+);
+
+function keyOf(req: FastifyRequest): string | undefined {
+  const k = req.headers['idempotency-key'];
+  return Array.isArray(k) ? k[0] : k;
+}
 
 export function registerWarehouseRoutes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
   app.post(
@@ -38,6 +53,32 @@ export function registerWarehouseRoutes(app: FastifyInstance, { db, requireUser 
     async (req) => {
       requireUser(req);
       return documentRelations(db, (req.params as Static<typeof Id>).id);
+    },
+  );
+
+  app.post(
+    '/api/v1/documents/:id/receivings',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: "A receiving draft against a supplier order with what a terminal counted (the order's warehouse, supplier and prices); send the task's Idempotency-Key",
+        params: Id,
+        body: CountedBody,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireUser(req);
+      const id = (req.params as Static<typeof Id>).id;
+      const body = req.body as Static<typeof CountedBody>;
+      const r = await withIdempotency(db, `order-receivings:${id}`, keyOf(req), body, async () => {
+        const order = await getDocument(db, id);
+        if (order.type !== 'supplier_order') throw new DomainError('document.derive_forbidden', { number: order.number, type: 'receiving' }, 400);
+        const document = await createDocument(db, actor, { type: 'receiving', date: body.date, warehouseId: order.warehouseId, partnerId: order.partnerId, baseDocumentId: id, reason: order.number, lines: body.lines });
+        return { statusCode: 201, body: { document } };
+      });
+      if (r.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(r.statusCode).send(r.body);
     },
   );
 

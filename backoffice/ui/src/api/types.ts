@@ -45,7 +45,10 @@ export const documentTypes = [
   'stocktake',
   'supplier_order',
 ] as const;
+/** Types a person creates on the new-document form; surplus and shortage come from a stocktake. */
 export type DocumentType = (typeof documentTypes)[number];
+export type AnyDocumentType = DocumentType | 'surplus' | 'shortage' | 'production';
+export const writeOffReasons = ['spoilage', 'theft', 'own_use', 'sample'] as const;
 
 export const documentStatuses = ['draft', 'awaiting_approval', 'in_transit', 'posted', 'storno', 'annulled', 'closed'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
@@ -60,9 +63,19 @@ export interface DocumentLine {
   amountMinor: number | null;
 }
 
+export interface FlaggedPrice {
+  lineNo: number;
+  itemId: number;
+  priceMinor: number;
+  lastPriceMinor: number;
+  lastDocumentNumber: string;
+  lastDate: string;
+  increasePercent: string;
+}
+
 export interface StockDocument {
   id: number | string;
-  type: DocumentType;
+  type: AnyDocumentType;
   number: string;
   status: DocumentStatus;
   date: string;
@@ -71,7 +84,59 @@ export interface StockDocument {
   partnerId: number | string | null;
   totalMinor: number | null;
   currency: string;
+  reason?: string | null;
+  baseDocumentId?: number | null;
+  payload?: {
+    priceControl?: { tolerancePercent: string; flagged: FlaggedPrice[] };
+    received?: { itemId: number; sent: string; received: string; difference: string }[];
+    stocktake?: { frozenAt: string; duplicates: 'sum' | 'flag'; items: number; itemGroupId: number | null };
+    result?: { surplusId: number | null; shortageId: number | null };
+  } | null;
   lines?: DocumentLine[];
+}
+
+export interface RelatedDocument {
+  id: number;
+  type: AnyDocumentType;
+  number: string;
+  status: DocumentStatus;
+}
+
+export interface OrderDifference {
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  orderedQuantity: string;
+  receivedQuantity: string;
+  differenceQuantity: string;
+  orderedPriceMinor: number | null;
+  receivedPriceMinor: number | null;
+}
+
+export interface StocktakeRow {
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  book: string;
+  movedAfter: string;
+  expected: string;
+  counted: string;
+  difference: string;
+  counts: number;
+  lastCountedAt: string | null;
+  flagged: boolean;
+  unitCostMinor: string;
+  differenceValueMinor: number;
+}
+
+export interface LabelFields {
+  name: string;
+  price: string;
+  currency: string;
+  barcode: string;
+  unitPrice: string;
+  unit: string;
 }
 
 export interface StockBalance {

@@ -13,6 +13,9 @@ import { DocumentsPage } from './documents/DocumentsPage';
 import { DocumentPage } from './documents/DocumentPage';
 import { NewDocumentPage } from './documents/NewDocumentPage';
 import { StockPage } from './stock/StockPage';
+import { StocktakeStartPage } from './stocktake/StocktakeStartPage';
+import { LabelsPage } from './labels/LabelsPage';
+import { SettingsPage } from './settings/SettingsPage';
 
 const menu: { to: string; label: MessageKey }[] = [
   { to: '/catalogue', label: 'menu.catalogue' },
@@ -23,6 +26,9 @@ const menu: { to: string; label: MessageKey }[] = [
   { to: '/series', label: 'menu.series' },
   { to: '/documents', label: 'menu.documents' },
   { to: '/stock', label: 'menu.stock' },
+  { to: '/stocktakes', label: 'menu.stocktakes' },
+  { to: '/labels', label: 'menu.labels' },
+  { to: '/settings', label: 'menu.settings' },
 ];
 
 function Page({ path, search }: { path: string; search: URLSearchParams }): ReactNode {
@@ -41,6 +47,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if (path === '/series')
     return <RegisterPage title="menu.series" endpoint="/api/v1/series" columns={['code', 'documentType', 'prefix', 'nextNumber']} />;
   if (path === '/documents') return <DocumentsPage search={search} />;
+  if (path === '/documents/new' && search.get('type') === 'stocktake') return <StocktakeStartPage />;
+  if (path === '/stocktakes') return <DocumentsPage search={new URLSearchParams({ type: 'stocktake', ...Object.fromEntries(search) })} />;
+  if (path === '/labels') return <LabelsPage key={search.toString()} search={search} />;
+  if (path === '/settings') return <SettingsPage />;
   if (path === '/documents/new') return <NewDocumentPage key={search.toString()} search={search} />;
   if ((m = match('/documents/:id', path))) return <DocumentPage key={m.id} id={m.id!} />;
   if (path === '/stock') return <StockPage />;

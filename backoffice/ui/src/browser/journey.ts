@@ -74,10 +74,13 @@ export async function managerReceivesTwoItemsAndPosts(browser: Browser, baseUrl:
     await page.keyboard.type(price);
     await page.keyboard.press('Enter');
   }
+  // React renders the new line after the key press: wait for it rather than race it.
+  await page.waitForFunction(() => document.querySelectorAll('table.lines tbody tr').length === 3, undefined, { timeout: 5000 }).catch(() => undefined);
   assert.equal(await page.locator('table.lines tbody tr').count(), 3, 'Enter on the last price opened a third line');
   // PayTraq's shortcut: N outside a text field adds a line; empty lines are left out of the document.
   await page.locator('h1').click();
   await page.keyboard.press('n');
+  await page.waitForFunction(() => document.querySelectorAll('table.lines tbody tr').length === 4, undefined, { timeout: 5000 }).catch(() => undefined);
   assert.equal(await page.locator('table.lines tbody tr').count(), 4, 'N added a fourth line');
   await page.click('button[type=submit]');
 

@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/I18n';
 import { compareQuantities, parseQuantity } from '../i18n/format';
 import { findItemByCode } from '../backoffice/documents/lookups';
 import { outbox } from './outbox';
-import { count, finishedDocument, type Task } from './task';
+import { count, finishedDocument, finishedOrderReceiving, stocktakeCount, type Task } from './task';
+import { newKey } from './queue';
 
 interface Known {
   id: string;
@@ -29,6 +30,17 @@ function remember(code: string, item: Known): void {
   } catch {
     // a full storage only costs the offline lookup
   }
+}
+
+/** This handheld's name in the counts it sends (kept across reloads). */
+function deviceName(): string {
+  const k = 'kasa.terminal.device';
+  let d = localStorage.getItem(k);
+  if (!d) {
+    d = `tsd-${newKey().slice(0, 8)}`;
+    localStorage.setItem(k, d);
+  }
+  return d;
 }
 
 async function resolve(code: string): Promise<Known | null> {
@@ -86,6 +98,8 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
       const itemId = /^\d+$/.test(item.id) ? Number(item.id) : item.id;
       outbox().enqueue(`/api/v1/documents/${encodeURIComponent(task.documentId)}/lines`, { itemId, quantity: q });
     }
+    const counted = stocktakeCount(task, item.id, q, new Date(), deviceName());
+    if (counted) outbox().enqueue(counted.path, counted.body);
     const r = count(task, item, q);
     onChange(r.task);
     if (r.over) {
@@ -101,8 +115,11 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
 
   // Without a draft the whole count is one document, queued under the task's key so a retry never makes two.
   function finish() {
-    const body = finishedDocument(task, new Date().toISOString().slice(0, 10));
+    const today = new Date().toISOString().slice(0, 10);
+    const body = finishedDocument(task, today);
     if (body) outbox().enqueue('/api/v1/documents', body, task.key);
+    const receiving = finishedOrderReceiving(task, today);
+    if (receiving) outbox().enqueue(receiving.path, receiving.body, task.key);
     onFinish();
   }
 

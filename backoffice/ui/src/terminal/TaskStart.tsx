@@ -34,11 +34,12 @@ export function ReceivePick({ onStart, onBack }: { onStart: (t: Task) => void; o
         onStart({ kind: 'receive', documentId: String(full.id), key: newKey(), title, lines: linesOf(full) });
         return;
       }
-      // A supplier order is received into a new receiving document made on Finish; its lines are the expectation.
+      // A supplier order is received into a new receiving made on Finish (referencing the order, at its prices);
+      // its lines are the expectation.
       onStart({
         kind: 'receive',
         documentId: null,
-        create: { type: 'receiving', warehouseId: full.warehouseId, partnerId: full.partnerId },
+        orderId: String(full.id),
         key: newKey(),
         title,
         lines: linesOf(full),
@@ -100,28 +101,39 @@ function WarehouseSelect({ label, value, onChange, refs }: { label: string; valu
 }
 
 export function StocktakeStart({ onStart, onBack }: { onStart: (t: Task) => void; onBack: () => void }) {
-  const { t } = useI18n();
-  const from = useWarehouseChoice(0);
-  const error = null;
-  function start() {
-    const w = from.refs.warehouses.find((x) => String(x.id) === from.id);
+  const { t, date } = useI18n();
+  const open = useApi<{ documents: StockDocument[] }>(`/api/v1/documents${query({ type: 'stocktake', status: 'draft', limit: 50 })}`);
+  const refs = useReferences();
+  const docs = open.data?.documents ?? [];
+  function pick(d: StockDocument) {
     onStart({
       kind: 'stocktake',
       documentId: null,
-      create: { type: 'stocktake', warehouseId: idOf(from.id) },
+      stocktakeId: String(d.id),
       key: newKey(),
-      title: `${t('docType.stocktake')} · ${w?.name ?? from.id}`,
+      title: `${t('docType.stocktake')} ${d.number} · ${refs.warehouseName(d.warehouseId)}`,
       lines: [],
     });
   }
   return (
     <section className="pick">
-      <h1>{t('terminal.stocktake')}</h1>
-      <WarehouseSelect label={t('field.warehouse')} value={from.id} onChange={from.setId} refs={from.refs} />
-      <ErrorBox error={error ?? from.refs.error} />
-      <button type="button" className="big" disabled={!from.id} onClick={start}>
-        {t('terminal.start')}
-      </button>
+      <h1>{t('terminal.pickStocktake')}</h1>
+      <ErrorBox error={open.error} />
+      {open.data && docs.length === 0 ? <p>{t('terminal.noStocktakes')}</p> : null}
+      <ul className="doc-list">
+        {docs.map((d) => (
+          <li key={String(d.id)}>
+            <button type="button" className="big" name="stocktake" onClick={() => pick(d)}>
+              <strong>
+                {t('docType.stocktake')} {d.number}
+              </strong>
+              <small>
+                {date(d.date)} · {refs.warehouseName(d.warehouseId)}
+              </small>
+            </button>
+          </li>
+        ))}
+      </ul>
       <button type="button" className="big secondary" onClick={onBack}>
         {t('common.back')}
       </button>

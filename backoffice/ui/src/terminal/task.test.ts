@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, finishedDocument, type Task } from './task';
+import { count, finishedDocument, finishedOrderReceiving, stocktakeCount, type Task } from './task';
 
 const order: Task = {
   kind: 'receive',
@@ -42,4 +42,20 @@ test('a stocktake finished offline-safe: counted totals become one document body
     ],
   });
   assert.equal(finishedDocument({ ...task, lines: [] }, '2026-11-23'), null);
+});
+
+test('a stocktake count goes to its stocktake at once, stamped with when and on which handheld it was counted', () => {
+  const task: Task = { kind: 'stocktake', documentId: null, stocktakeId: '41', key: 'task-3', title: 'Stocktake INV-2026-000001', lines: [] };
+  assert.deepEqual(stocktakeCount(task, '5', '1.250', new Date('2026-11-23T10:15:00Z'), 'tsd-a1'), {
+    path: '/api/v1/stocktakes/41/counts',
+    body: { itemId: 5, quantity: '1.250', countedAt: '2026-11-23T10:15:00.000Z', device: 'tsd-a1' },
+  });
+  assert.equal(stocktakeCount({ ...task, stocktakeId: undefined }, '5', '1', new Date(), 'x'), null);
+});
+
+test('receiving against supplier order 12 finishes as one receiving of what was counted (the order keeps its prices)', () => {
+  let task: Task = { ...order, documentId: null, orderId: '12' };
+  task = count(task, { id: '1', name: 'Milk 1 l' }, '8.000').task;
+  assert.deepEqual(finishedOrderReceiving(task, '2026-11-23'), { path: '/api/v1/documents/12/receivings', body: { date: '2026-11-23', lines: [{ itemId: 1, quantity: '8.000' }] } });
+  assert.equal(finishedOrderReceiving(order, '2026-11-23'), null);
 });

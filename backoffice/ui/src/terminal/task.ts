@@ -25,9 +25,32 @@ export interface Task {
   documentId: string | null;
   /** ...or, without a draft, the counted totals become one new document on Finish, sent with this key. */
   create?: DocumentHeader;
+  /** Receiving against this supplier order: Finish sends the counted totals to POST /documents/:order/receivings. */
+  orderId?: string;
+  /** Counting for this open stocktake: every count goes at once to POST /stocktakes/:id/counts with its own key. */
+  stocktakeId?: string;
   key: string;
   title: string;
   lines: TaskLine[];
+}
+
+const idOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : s);
+
+/** What one stocktake count sends: the item, the quantity, when it was counted (a queued count keeps that moment) and by which handheld. */
+export function stocktakeCount(task: Task, itemId: string, quantity: string, countedAt: Date, device: string): { path: string; body: Record<string, unknown> } | null {
+  if (!task.stocktakeId) return null;
+  return {
+    path: `/api/v1/stocktakes/${encodeURIComponent(task.stocktakeId)}/counts`,
+    body: { itemId: idOf(itemId), quantity, countedAt: countedAt.toISOString(), device },
+  };
+}
+
+/** What Finish sends for a receiving against a supplier order: the counted totals (empty lines left out). */
+export function finishedOrderReceiving(task: Task, date: string): { path: string; body: Record<string, unknown> } | null {
+  if (!task.orderId) return null;
+  const lines = task.lines.filter((l) => l.counted !== '0.000').map((l) => ({ itemId: idOf(l.itemId), quantity: l.counted }));
+  if (lines.length === 0) return null;
+  return { path: `/api/v1/documents/${encodeURIComponent(task.orderId)}/receivings`, body: { date, lines } };
 }
 
 /** The body of POST /api/v1/documents that a finished task without a draft sends (empty lines left out). */

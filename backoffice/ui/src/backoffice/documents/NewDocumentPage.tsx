@@ -2,7 +2,7 @@
 // (a new line); N (outside a text field) or Alt+N adds a line anywhere, as PayTraq's shortcut does.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../api/client';
-import { documentTypes, type DocumentType, type Item, type StockDocument } from '../../api/types';
+import { documentTypes, writeOffReasons, type DocumentType, type Item, type StockDocument } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { enterMovesNext, outsideTextField } from '../../forms/keyboard';
@@ -33,7 +33,7 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
   const [warehouseId, setWarehouseId] = useState('');
   const [toWarehouseId, setToWarehouseId] = useState('');
   const [partnerId, setPartnerId] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<string>(writeOffReasons[0]);
   const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -136,7 +136,7 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
     const body: Record<string, unknown> = { type, date: docDate, warehouseId: idOf(warehouseId), lines: out };
     if (type === 'transfer') body.toWarehouseId = idOf(toWarehouseId);
     if (withPartner.includes(type) && partnerId) body.partnerId = idOf(partnerId);
-    if (reason.trim()) body.reason = reason.trim();
+    if (type === 'write_off' && reason.trim()) body.reason = reason.trim();
     setBusy(true);
     try {
       const r = await api<{ document: StockDocument }>('/api/v1/documents', { body });
@@ -156,7 +156,15 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
         <div className="row">
           <label>
             {t('field.type')}
-            <select name="type" value={type} onChange={(e) => setType(e.target.value as DocumentType)}>
+            <select
+              name="type"
+              value={type}
+              onChange={(e) => {
+                // A stocktake is started (book quantities frozen), not typed in.
+                if (e.target.value === 'stocktake') navigate('/documents/new?type=stocktake');
+                else setType(e.target.value as DocumentType);
+              }}
+            >
               {documentTypes.map((d) => (
                 <option key={d} value={d}>
                   {t(`docType.${d}`)}
@@ -205,7 +213,13 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
           {type === 'write_off' ? (
             <label>
               {t('field.reason')}
-              <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <select name="reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+                {writeOffReasons.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`reason.${r}`)}
+                  </option>
+                ))}
+              </select>
             </label>
           ) : null}
         </div>
