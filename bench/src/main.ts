@@ -42,6 +42,7 @@ console.log(
   `Sale posting on SQLite: ${receipts} receipts of ${LINES_PER_RECEIPT} lines, one transaction each, after ${WARMUP} untimed, both sides in alternating blocks of 50 ` +
     `(journal_mode=${p.journalMode}, synchronous=${p.synchronous}, foreign_keys=${p.foreignKeys ? 'ON' : 'OFF'} on both sides)`,
 );
+console.log('  (raw: prepared statements writing the same rows — series counter, document, lines, movements, balance upserts, audit row — balances held in memory)');
 printPosting(sqlite, 'raw better-sqlite3 inserts');
 console.log(`sale posting vs raw inserts: ${sqlite.ratioPercent} % (engine ${perSecond(sqlite.engine.receiptsPerSecond)} receipts/s, raw ${perSecond(sqlite.raw.receiptsPerSecond)} receipts/s)`);
 
