@@ -43,28 +43,52 @@ for (const kind of TEST_DATABASE_KINDS) {
       await db.drop();
     });
 
-    const get = (url: string, key?: string) => app.inject({ method: 'GET', url: P + url, headers: key ? auth(key) : {} });
+    const get = (url: string, key?: string) =>
+      app.inject({ method: 'GET', url: P + url, headers: key ? auth(key) : {} });
 
     test('keys are shown once, stored hashed, checked for scope, and stop working when revoked', async () => {
       const { key, apiKey } = await createApiKey(db, { name: 'Shop A', scopes: ['catalogue:read'] });
       assert.match(key, /^kasa_[a-z0-9]+_[A-Za-z0-9]+$/);
-      const row = await db.kysely.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+      const row = await db.kysely
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('id', '=', apiKey.id)
+        .executeTakeFirstOrThrow();
       assert.equal(row.key_hash, hashApiKey(key));
       assert.ok(!JSON.stringify(row).includes(key.split('_')[2]!), 'the secret part is not stored');
 
       assert.equal((await get('/catalogue', key)).statusCode, 200);
       const noScope = await get('/stock', key);
       assert.equal(noScope.statusCode, 403);
-      assert.deepEqual(noScope.json().error, { code: 'auth.scope_missing', message: noScope.json().error.message, params: { scope: 'stock:read' } });
-      const noOrders = await app.inject({ method: 'POST', url: `${P}/orders`, headers: { ...auth(key), 'idempotency-key': 'x' }, payload: { lines: [{ itemCode: 'BREAD', quantity: 1 }] } });
+      assert.deepEqual(noScope.json().error, {
+        code: 'auth.scope_missing',
+        message: noScope.json().error.message,
+        params: { scope: 'stock:read' },
+      });
+      const noOrders = await app.inject({
+        method: 'POST',
+        url: `${P}/orders`,
+        headers: { ...auth(key), 'idempotency-key': 'x' },
+        payload: { lines: [{ itemCode: 'BREAD', quantity: 1 }] },
+      });
       assert.equal(noOrders.statusCode, 403);
 
-      for (const bad of [undefined, 'nonsense', `${key}x`, key.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'kasa_ffffffff_AAAAAAAAAAAAAAAAAAAAAAAA']) {
+      for (const bad of [
+        undefined,
+        'nonsense',
+        `${key}x`,
+        key.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        'kasa_ffffffff_AAAAAAAAAAAAAAAAAAAAAAAA',
+      ]) {
         const r = await get('/catalogue', bad);
         assert.equal(r.statusCode, 401, String(bad));
         assert.equal(r.json().error.code, 'auth.api_key_invalid');
       }
-      const basic = await app.inject({ method: 'GET', url: `${P}/catalogue`, headers: { authorization: `Basic ${key}` } });
+      const basic = await app.inject({
+        method: 'GET',
+        url: `${P}/catalogue`,
+        headers: { authorization: `Basic ${key}` },
+      });
       assert.equal(basic.statusCode, 401);
 
       await revokeApiKey(db, apiKey.id);
@@ -87,7 +111,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       try {
         const a = await keyWith(db, ['catalogue:read']);
         const b = await keyWith(db, ['catalogue:read']);
-        const hit = (key: string) => tight.app.inject({ method: 'GET', url: `${P}/catalogue?limit=1`, headers: { ...auth(key), 'accept-language': 'lv' } });
+        const hit = (key: string) =>
+          tight.app.inject({
+            method: 'GET',
+            url: `${P}/catalogue?limit=1`,
+            headers: { ...auth(key), 'accept-language': 'lv' },
+          });
         const codes: number[] = [];
         for (let i = 0; i < 5; i++) codes.push((await hit(a)).statusCode);
         assert.deepEqual(codes, [200, 200, 200, 200, 200]);
@@ -111,18 +140,41 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(p2.items.length, 2);
       assert.equal(p2.hasMore, false);
       const all = [...p1.items, ...p2.items];
-      assert.deepEqual(all.map((i: { code: string }) => i.code).sort(), ['BREAD', 'MILK', 'MILK32', 'NOPRICE', 'NOSTOCK', 'PORK']);
+      assert.deepEqual(all.map((i: { code: string }) => i.code).sort(), [
+        'BREAD',
+        'MILK',
+        'MILK32',
+        'NOPRICE',
+        'NOSTOCK',
+        'PORK',
+      ]);
       const bread = all.find((i: { code: string }) => i.code === 'BREAD');
-      assert.deepEqual(bread, { code: 'BREAD', name: 'Rye bread', unit: 'pcs', weighted: false, active: true, barcodes: ['4750000000019'], priceMinor: 189, currency: 'EUR' });
+      assert.deepEqual(bread, {
+        code: 'BREAD',
+        name: 'Rye bread',
+        unit: 'pcs',
+        weighted: false,
+        active: true,
+        barcodes: ['4750000000019'],
+        priceMinor: 189,
+        currency: 'EUR',
+      });
       assert.equal(all.find((i: { code: string }) => i.code === 'NOPRICE').priceMinor, null);
 
       const quiet = (await get(`/catalogue?cursor=${p2.nextCursor}`, key)).json();
       assert.deepEqual(quiet.items, []);
       assert.equal(quiet.nextCursor, p2.nextCursor);
       // The back office renames the milk (and bumps change_seq, as its catalogue routes do).
-      await db.kysely.updateTable('items').set({ name: 'Milk 2.5% 1 l (new pack)', change_seq: 100 }).where('id', '=', items.MILK!).execute();
+      await db.kysely
+        .updateTable('items')
+        .set({ name: 'Milk 2.5% 1 l (new pack)', change_seq: 100 })
+        .where('id', '=', items.MILK!)
+        .execute();
       const changed = (await get(`/catalogue?cursor=${p2.nextCursor}`, key)).json();
-      assert.deepEqual(changed.items.map((i: { name: string }) => i.name), ['Milk 2.5% 1 l (new pack)']);
+      assert.deepEqual(
+        changed.items.map((i: { name: string }) => i.name),
+        ['Milk 2.5% 1 l (new pack)'],
+      );
       assert.equal((await get('/catalogue?cursor=abc', key)).statusCode, 400);
       assert.equal((await get('/catalogue?cursor=1.2.3', key)).json().error.code, 'cursor.invalid');
       assert.equal((await get('/catalogue?limit=0', key)).statusCode, 400);
@@ -143,14 +195,24 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       const quiet = (await get(`/stock?warehouse=W1&cursor=${full.nextCursor}`, key)).json();
       assert.deepEqual(quiet.items, []);
-      const order = await app.inject({ method: 'POST', url: `${P}/orders`, headers: { ...auth(key), 'idempotency-key': 'stock-feed' }, payload: { warehouse: 'W1', lines: [{ itemCode: 'PORK', quantity: 0.5 }] } });
+      const order = await app.inject({
+        method: 'POST',
+        url: `${P}/orders`,
+        headers: { ...auth(key), 'idempotency-key': 'stock-feed' },
+        payload: { warehouse: 'W1', lines: [{ itemCode: 'PORK', quantity: 0.5 }] },
+      });
       assert.equal(order.statusCode, 201, order.body);
       const after1 = (await get(`/stock?warehouse=W1&cursor=${full.nextCursor}`, key)).json();
       assert.deepEqual(after1.items, [{ code: 'PORK', onHand: 2.5, reserved: 0.5, available: 2 }]);
       const w2 = (await get('/stock?warehouse=W2', key)).json();
       assert.deepEqual(line('PORK', w2), { code: 'PORK', onHand: 0, reserved: 0, available: 0 });
       assert.equal((await get('/stock?warehouse=NOPE', key)).statusCode, 404);
-      await app.inject({ method: 'POST', url: `${P}/orders/${order.json().id}/status`, headers: auth(key), payload: { status: 'cancelled' } });
+      await app.inject({
+        method: 'POST',
+        url: `${P}/orders/${order.json().id}/status`,
+        headers: auth(key),
+        payload: { status: 'cancelled' },
+      });
     });
 
     test('the OpenAPI document lists every operation with its scope, and every body has an example', async () => {
@@ -158,15 +220,36 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(r.statusCode, 200);
       const doc = r.json();
       assert.equal(doc.openapi, '3.1.0');
-      assert.deepEqual(Object.keys(doc.paths).sort(), ['/catalogue', '/orders', '/orders/{id}', '/orders/{id}/pick', '/orders/{id}/status', '/stock', '/webhooks', '/webhooks/deliveries', '/webhooks/{id}']);
-      for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> }; 'x-scope': string }>>)) {
+      assert.deepEqual(Object.keys(doc.paths).sort(), [
+        '/catalogue',
+        '/orders',
+        '/orders/{id}',
+        '/orders/{id}/pick',
+        '/orders/{id}/status',
+        '/stock',
+        '/webhooks',
+        '/webhooks/deliveries',
+        '/webhooks/{id}',
+      ]);
+      for (const [path, methods] of Object.entries(
+        doc.paths as Record<
+          string,
+          Record<string, { requestBody?: { content: Record<string, { example?: unknown }> }; 'x-scope': string }>
+        >,
+      )) {
         for (const [m, op] of Object.entries(methods)) {
           assert.ok(op['x-scope'], `${m} ${path} has a scope`);
-          if (op.requestBody) assert.ok(op.requestBody.content['application/json']!.example, `${m} ${path} has an example body`);
+          if (op.requestBody)
+            assert.ok(op.requestBody.content['application/json']!.example, `${m} ${path} has an example body`);
         }
       }
       const create = doc.paths['/orders'].post;
-      assert.ok(create.parameters.some((p: { name: string; in: string; required: boolean }) => p.name === 'Idempotency-Key' && p.in === 'header' && p.required));
+      assert.ok(
+        create.parameters.some(
+          (p: { name: string; in: string; required: boolean }) =>
+            p.name === 'Idempotency-Key' && p.in === 'header' && p.required,
+        ),
+      );
       const docs = await get('/docs');
       assert.equal(docs.statusCode, 200);
       assert.match(String(docs.headers['content-type']), /text\/html/);
@@ -177,7 +260,7 @@ for (const kind of TEST_DATABASE_KINDS) {
   });
 }
 
-test('mounted beside the store server\'s swagger, both documents answer and the shop routes stay out of the store\'s', async () => {
+test("mounted beside the store server's swagger, both documents answer and the shop routes stay out of the store's", async () => {
   const db = (await shopDatabase('sqlite')).db;
   const app = Fastify();
   await app.register(swagger, { openapi: { info: { title: 'store', version: '1' } } });

@@ -12,7 +12,14 @@ import { authenticateApiKey, requireScope, type AuthenticatedKey, type ShopScope
 import { TokenBuckets, type RateLimit } from './rate-limit';
 import { cataloguePage, stockPage } from './feeds';
 import { changeOrderStatus, createOrder, getOrder, listOrders, pickOrder } from './orders';
-import { listDeliveries, listWebhooks, registerWebhook, removeWebhook, startWebhookDispatcher, type DispatcherOptions } from './webhooks';
+import {
+  listDeliveries,
+  listWebhooks,
+  registerWebhook,
+  removeWebhook,
+  startWebhookDispatcher,
+  type DispatcherOptions,
+} from './webhooks';
 import {
   CataloguePageSchema,
   CreateOrderBody,
@@ -85,13 +92,21 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
           return reply
             .status(429)
             .header('retry-after', String(wait))
-            .send({ error: { code: 'rate_limited', message: translateShopError('rate_limited', { seconds: wait }, req.headers['accept-language']), params: { seconds: wait } } });
+            .send({
+              error: {
+                code: 'rate_limited',
+                message: translateShopError('rate_limited', { seconds: wait }, req.headers['accept-language']),
+                params: { seconds: wait },
+              },
+            });
         }
       });
       api.addHook('onClose', async () => dispatcher.close());
 
       api.get('/openapi.json', { schema: { hide: true } }, async () => (openapi ??= buildOpenApi(routes)));
-      api.get('/docs', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsPage((openapi ??= buildOpenApi(routes)))));
+      api.get('/docs', { schema: { hide: true } }, async (_req, reply) =>
+        reply.type('text/html; charset=utf-8').send(docsPage((openapi ??= buildOpenApi(routes)))),
+      );
 
       api.get(
         '/catalogue',
@@ -101,7 +116,8 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
             hide: true,
             tags: ['catalogue'],
             summary: 'Items with barcodes and prices, changed since a cursor',
-            description: 'Pages through items in the order they changed. Store nextCursor and pass it next time to get only what changed since.',
+            description:
+              'Pages through items in the order they changed. Store nextCursor and pass it next time to get only what changed since.',
             querystring: CursorQuery,
             response: { 200: CataloguePageSchema },
           },
@@ -150,7 +166,13 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
         '/orders',
         {
           config: { shopScope: 'orders:write' },
-          schema: { hide: true, tags: ['orders'], summary: 'This shop\'s orders, newest first', querystring: OrderListQuery, response: { 200: OrderListSchema } },
+          schema: {
+            hide: true,
+            tags: ['orders'],
+            summary: "This shop's orders, newest first",
+            querystring: OrderListQuery,
+            response: { 200: OrderListSchema },
+          },
         },
         async (req) => ({ orders: await listOrders(db, key(req).id, req.query) }),
       );
@@ -159,7 +181,13 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
         '/orders/:id',
         {
           config: { shopScope: 'orders:write' },
-          schema: { hide: true, tags: ['orders'], summary: 'An order with its lines, picked quantities and status history', params: OrderIdParams, response: { 200: OrderSchema } },
+          schema: {
+            hide: true,
+            tags: ['orders'],
+            summary: 'An order with its lines, picked quantities and status history',
+            params: OrderIdParams,
+            response: { 200: OrderSchema },
+          },
         },
         async (req) => getOrder(db, key(req).id, req.params.id),
       );
@@ -191,7 +219,8 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
             hide: true,
             tags: ['orders'],
             summary: 'Record picked quantities, partial picks and agreed substitutes',
-            description: 'A reserved order starts picking. The reservation follows the picked quantities; a substitute needs stock of its own.',
+            description:
+              'A reserved order starts picking. The reservation follows the picked quantities; a substitute needs stock of its own.',
             params: OrderIdParams,
             body: PickBody,
             response: { 200: OrderSchema },
@@ -220,13 +249,24 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
 
       api.get(
         '/webhooks',
-        { config: { shopScope: 'orders:write' }, schema: { hide: true, tags: ['webhooks'], summary: 'Registered webhooks', response: { 200: Type.Object({ webhooks: Type.Array(WebhookSchema) }) } } },
+        {
+          config: { shopScope: 'orders:write' },
+          schema: {
+            hide: true,
+            tags: ['webhooks'],
+            summary: 'Registered webhooks',
+            response: { 200: Type.Object({ webhooks: Type.Array(WebhookSchema) }) },
+          },
+        },
         async (req) => ({ webhooks: await listWebhooks(db, key(req).id) }),
       );
 
       api.delete(
         '/webhooks/:id',
-        { config: { shopScope: 'orders:write' }, schema: { hide: true, tags: ['webhooks'], summary: 'Stop a webhook', params: WebhookIdParams } },
+        {
+          config: { shopScope: 'orders:write' },
+          schema: { hide: true, tags: ['webhooks'], summary: 'Stop a webhook', params: WebhookIdParams },
+        },
         async (req, reply) => {
           await removeWebhook(db, key(req).id, req.params.id);
           return reply.status(204).send();
@@ -235,7 +275,15 @@ export async function registerShopApi(app: FastifyInstance, opts: ShopApiOptions
 
       api.get(
         '/webhooks/deliveries',
-        { config: { shopScope: 'orders:write' }, schema: { hide: true, tags: ['webhooks'], summary: 'Delivery log: each event, its attempts and answers', querystring: DeliveriesQuery } },
+        {
+          config: { shopScope: 'orders:write' },
+          schema: {
+            hide: true,
+            tags: ['webhooks'],
+            summary: 'Delivery log: each event, its attempts and answers',
+            querystring: DeliveriesQuery,
+          },
+        },
         async (req) => ({ deliveries: await listDeliveries(db, key(req).id, req.query) }),
       );
     },

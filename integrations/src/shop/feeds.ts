@@ -51,7 +51,9 @@ export async function cataloguePage(db: Db, opts: { cursor?: string; limit?: num
     .execute();
   const page = rows.slice(0, limit);
   const ids = page.map((r) => Number(r.id));
-  const barcodes = ids.length ? await k.selectFrom('barcodes').select(['code', 'item_id']).where('item_id', 'in', ids).orderBy('code').execute() : [];
+  const barcodes = ids.length
+    ? await k.selectFrom('barcodes').select(['code', 'item_id']).where('item_id', 'in', ids).orderBy('code').execute()
+    : [];
   const group = await shopPriceGroup(k);
   const company = await k.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst();
   const prices = group ? await currentPrices(k, Number(group.id), ids) : new Map<number, number>();
@@ -91,7 +93,10 @@ export interface StockLine {
  * whose ledger movements or reservations are newer. A long answer is paged: the cursor then also carries the last
  * item and the upper bounds of the sync, `<movement>.<reservation>.<item>.<maxMovement>.<maxReservation>`.
  */
-export async function stockPage(db: Db, opts: { warehouse?: string; cursor?: string; limit?: number }): Promise<Page<StockLine> & { warehouse: string }> {
+export async function stockPage(
+  db: Db,
+  opts: { warehouse?: string; cursor?: string; limit?: number },
+): Promise<Page<StockLine> & { warehouse: string }> {
   const k = db.kysely;
   let whq = k.selectFrom('warehouses').select(['id', 'code']).where('is_transit', '=', 0);
   whq = opts.warehouse ? whq.where('code', '=', opts.warehouse) : whq.orderBy('id');
@@ -104,14 +109,26 @@ export async function stockPage(db: Db, opts: { warehouse?: string; cursor?: str
   let maxM = n[3];
   let maxR = n[4];
   if (maxM === undefined || maxR === undefined) {
-    const a = await k.selectFrom('stock_movements').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
-    const b = await k.selectFrom('order_reservations').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst();
+    const a = await k
+      .selectFrom('stock_movements')
+      .select((eb) => eb.fn.max('id').as('v'))
+      .executeTakeFirst();
+    const b = await k
+      .selectFrom('order_reservations')
+      .select((eb) => eb.fn.max('id').as('v'))
+      .executeTakeFirst();
     maxM = Number(a?.v ?? 0);
     maxR = Number(b?.v ?? 0);
   }
   let ids: number[];
   if (m === 0 && r === 0) {
-    const rows = await k.selectFrom('items').select('id').where('id', '>', afterItem).orderBy('id').limit(limit + 1).execute();
+    const rows = await k
+      .selectFrom('items')
+      .select('id')
+      .where('id', '>', afterItem)
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
     ids = rows.map((x) => Number(x.id));
   } else {
     const moved = k
@@ -128,7 +145,12 @@ export async function stockPage(db: Db, opts: { warehouse?: string; cursor?: str
       .where('id', '>', r)
       .where('id', '<=', maxR)
       .where('item_id', '>', afterItem);
-    const rows = await k.selectFrom(moved.union(reserved).as('changed')).select('item_id').orderBy('item_id').limit(limit + 1).execute();
+    const rows = await k
+      .selectFrom(moved.union(reserved).as('changed'))
+      .select('item_id')
+      .orderBy('item_id')
+      .limit(limit + 1)
+      .execute();
     ids = rows.map((x) => Number(x.item_id));
   }
   const hasMore = ids.length > limit;
@@ -141,7 +163,12 @@ export async function stockPage(db: Db, opts: { warehouse?: string; cursor?: str
     warehouse: wh.code,
     items: ids.map((id) => {
       const p = pos.get(id)!;
-      return { code: codeOf.get(id) ?? String(id), onHand: fromMilli(p.onHand), reserved: fromMilli(p.reserved), available: fromMilli(Math.max(0, p.onHand - p.reserved)) };
+      return {
+        code: codeOf.get(id) ?? String(id),
+        onHand: fromMilli(p.onHand),
+        reserved: fromMilli(p.reserved),
+        available: fromMilli(Math.max(0, p.onHand - p.reserved)),
+      };
     }),
     nextCursor: hasMore && lastId !== undefined ? `${m}.${r}.${lastId}.${maxM}.${maxR}` : `${maxM}.${maxR}`,
     hasMore,

@@ -3,7 +3,18 @@
 
 import { DomainError } from '@kasa/domain';
 
-export const ORDER_STATUSES = ['new', 'reserved', 'picking', 'ready', 'paid', 'fiscalized', 'shipped', 'delivered', 'closed', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'new',
+  'reserved',
+  'picking',
+  'ready',
+  'paid',
+  'fiscalized',
+  'shipped',
+  'delivered',
+  'closed',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_METHODS = ['online', 'on_delivery'] as const;

@@ -19,7 +19,11 @@ test('every thrown code has texts in en, lv, ru, cs, hu with the same placeholde
     if (SERVER_CODES.has(code)) continue;
     const texts = SHOP_MESSAGES[code];
     assert.ok(texts, `${code} has texts`);
-    const placeholders = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+    const placeholders = (t: string) =>
+      [...t.matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(',');
     for (const lng of ['en', 'lv', 'ru', 'cs', 'hu'] as const) {
       assert.ok(texts[lng], `${code} in ${lng}`);
       assert.equal(placeholders(texts[lng]), placeholders(texts.en), `${code} placeholders in ${lng}`);
@@ -28,6 +32,12 @@ test('every thrown code has texts in en, lv, ru, cs, hu with the same placeholde
 });
 
 test('the 429 text follows Accept-Language', () => {
-  assert.equal(translateShopError('rate_limited', { seconds: 2 }, 'cs-CZ,cs;q=0.9,en;q=0.5'), 'Příliš mnoho požadavků s tímto klíčem API; zkuste to znovu za 2 s.');
-  assert.equal(translateShopError('rate_limited', { seconds: 1 }, undefined), 'Too many requests with this API key; try again in 1 s.');
+  assert.equal(
+    translateShopError('rate_limited', { seconds: 2 }, 'cs-CZ,cs;q=0.9,en;q=0.5'),
+    'Příliš mnoho požadavků s tímto klíčem API; zkuste to znovu za 2 s.',
+  );
+  assert.equal(
+    translateShopError('rate_limited', { seconds: 1 }, undefined),
+    'Too many requests with this API key; try again in 1 s.',
+  );
 });

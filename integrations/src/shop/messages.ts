@@ -159,7 +159,7 @@ export const SHOP_MESSAGES: Record<string, Record<ShopLocale, string>> = {
     hu: 'Az API-kulcsnak legalább egy jogosultság kell.',
   },
   'api_key.name_required': {
-    en: 'Give the API key a name (e.g. the shop\'s site).',
+    en: "Give the API key a name (e.g. the shop's site).",
     lv: 'Norādiet API atslēgas nosaukumu (piem., veikala vietni).',
     ru: 'Укажите имя API-ключа (например, сайт магазина).',
     cs: 'Pojmenujte klíč API (např. web obchodu).',
@@ -177,7 +177,11 @@ export const SHOP_MESSAGES: Record<string, Record<ShopLocale, string>> = {
 const LOCALES: readonly ShopLocale[] = ['en', 'lv', 'ru', 'cs', 'hu'];
 
 /** For the few answers the API writes itself (the 429): the caller's language from Accept-Language. */
-export function translateShopError(code: string, params: Record<string, unknown>, acceptLanguage: string | undefined): string {
+export function translateShopError(
+  code: string,
+  params: Record<string, unknown>,
+  acceptLanguage: string | undefined,
+): string {
   const tag = (acceptLanguage ?? '')
     .split(',')
     .map((p) => p.split(';')[0]?.trim().slice(0, 2).toLowerCase())

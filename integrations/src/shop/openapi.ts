@@ -33,7 +33,8 @@ function parameters(where: 'query' | 'path' | 'header', schema: unknown): Json[]
   return Object.entries(props).map(([name, p]) => {
     const { description, examples, ...rest } = p;
     return {
-      name: where === 'header' ? name.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()) : name,
+      name:
+        where === 'header' ? name.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()) : name,
       in: where,
       required: where === 'path' || required.has(name),
       ...(description ? { description } : {}),
@@ -55,7 +56,6 @@ const ERROR_SCHEMA = {
   required: ['error'],
 };
 
-
 export function buildOpenApi(routes: RouteOptions[]): OpenApiDocument {
   const ops: Operation[] = [];
   for (const r of routes) {
@@ -68,7 +68,10 @@ export function buildOpenApi(routes: RouteOptions[]): OpenApiDocument {
       const schema = (r.schema ?? {}) as Json;
       const responses: Json = {};
       for (const [code, s] of Object.entries((schema.response ?? {}) as Json)) {
-        responses[code] = { description: code === '201' ? 'Created' : 'OK', content: { 'application/json': { schema: plain(s) } } };
+        responses[code] = {
+          description: code === '201' ? 'Created' : 'OK',
+          content: { 'application/json': { schema: plain(s) } },
+        };
       }
       if (Object.keys(responses).length === 0) responses[m === 'DELETE' ? '204' : '200'] = { description: 'OK' };
       for (const [code, what] of [
@@ -89,13 +92,20 @@ export function buildOpenApi(routes: RouteOptions[]): OpenApiDocument {
         ...(schema.description ? { description: schema.description } : {}),
         security: [{ apiKey: [] }],
         'x-scope': scope,
-        parameters: [...parameters('path', schema.params), ...parameters('query', schema.querystring), ...parameters('header', schema.headers)],
+        parameters: [
+          ...parameters('path', schema.params),
+          ...parameters('query', schema.querystring),
+          ...parameters('header', schema.headers),
+        ],
         responses,
       };
       if (schema.body) {
         const body = plain(schema.body);
         const examples = body.examples as unknown[] | undefined;
-        op.requestBody = { required: true, content: { 'application/json': { schema: body, ...(examples?.length ? { example: examples[0] } : {}) } } };
+        op.requestBody = {
+          required: true,
+          content: { 'application/json': { schema: body, ...(examples?.length ? { example: examples[0] } : {}) } },
+        };
       }
       ops.push({ method: m.toLowerCase(), path, op });
     }
@@ -108,25 +118,34 @@ export function buildOpenApi(routes: RouteOptions[]): OpenApiDocument {
       title: 'Kasa order API for online shops',
       version: '1.0.0',
       description:
-        'Catalogue and stock for the shop\'s site, orders with stock reservation, their lifecycle and signed webhooks. ' +
+        "Catalogue and stock for the shop's site, orders with stock reservation, their lifecycle and signed webhooks. " +
         'Authenticate with `Authorization: Bearer <API key>`; keys have scopes catalogue:read, stock:read, orders:write and a rate limit. ' +
         'Money is in minor units (cents) with the currency; quantities are numbers (kg with 3 decimals for goods sold by weight). ' +
         'Every refusal is `{"error":{"code","message","params"}}` with a stable code.',
     },
     servers: [{ url: SHOP_API_PREFIX }],
     paths,
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: `API key, e.g. the demo shop's ${DEMO_SHOP_KEY}` } } },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: `API key, e.g. the demo shop's ${DEMO_SHOP_KEY}` },
+      },
+    },
   };
 }
 
-const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: unknown) =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function curl(method: string, path: string, op: Json): string {
-  const example = (op.requestBody as { content: { 'application/json': { example?: unknown } } } | undefined)?.content['application/json'].example;
+  const example = (op.requestBody as { content: { 'application/json': { example?: unknown } } } | undefined)?.content[
+    'application/json'
+  ].example;
   const url = `http://localhost:3000${SHOP_API_PREFIX}${path.replace(/\{id\}/g, '1')}`;
   const lines = [`curl -X ${method.toUpperCase()} '${url}'`, `  -H 'Authorization: Bearer ${DEMO_SHOP_KEY}'`];
-  for (const p of (op.parameters ?? []) as Json[]) if (p.in === 'header' && p.required) lines.push(`  -H '${p.name}: ${p.example ?? 'value'}'`);
-  if (example !== undefined) lines.push(`  -H 'Content-Type: application/json'`, `  -d '${JSON.stringify(example).replace(/'/g, "'\\''")}'`);
+  for (const p of (op.parameters ?? []) as Json[])
+    if (p.in === 'header' && p.required) lines.push(`  -H '${p.name}: ${p.example ?? 'value'}'`);
+  if (example !== undefined)
+    lines.push(`  -H 'Content-Type: application/json'`, `  -d '${JSON.stringify(example).replace(/'/g, "'\\''")}'`);
   return lines.join(' \\\n');
 }
 
@@ -136,7 +155,9 @@ export function docsPage(doc: OpenApiDocument): string {
     .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })))
     .map(({ path, method, op }) => {
       const params = (op.parameters ?? []) as Json[];
-      const body = (op.requestBody as { content: { 'application/json': { example?: unknown; schema: Json } } } | undefined)?.content['application/json'];
+      const body = (
+        op.requestBody as { content: { 'application/json': { example?: unknown; schema: Json } } } | undefined
+      )?.content['application/json'];
       const id = String(op.operationId);
       return `<section id="${esc(id)}">
 <h2><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(SHOP_API_PREFIX + path)}</code></h2>
@@ -149,7 +170,12 @@ ${body?.example !== undefined ? `<h3>Example body</h3><pre>${esc(JSON.stringify(
     })
     .join('\n');
   const index = Object.entries(doc.paths)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `<li><a href="#${esc(op.operationId)}"><b>${esc(method.toUpperCase())}</b> ${esc(path)}</a> — ${esc(op.summary)}</li>`))
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(
+        ([method, op]) =>
+          `<li><a href="#${esc(op.operationId)}"><b>${esc(method.toUpperCase())}</b> ${esc(path)}</a> — ${esc(op.summary)}</li>`,
+      ),
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

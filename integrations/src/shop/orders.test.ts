@@ -35,25 +35,41 @@ for (const kind of TEST_DATABASE_KINDS) {
     const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
       app.inject({ method: 'POST', url: P + url, headers: { ...auth(key), ...headers }, payload: body as object });
     const create = (idem: string, body: unknown) => post('/orders', body, { 'idempotency-key': idem });
-    const status = (id: number, s: string, lines?: unknown) => post(`/orders/${id}/status`, lines ? { status: s, lines } : { status: s });
+    const status = (id: number, s: string, lines?: unknown) =>
+      post(`/orders/${id}/status`, lines ? { status: s, lines } : { status: s });
     const available = async (code: string) => {
       const r = await app.inject({ method: 'GET', url: `${P}/stock?warehouse=W1`, headers: auth(key) });
       return r.json().items.find((i: { code: string }) => i.code === code).available as number;
     };
     const onHand = async (code: string) => {
-      const b = await db.kysely.selectFrom('stock_balances').select('quantity_milli').where('item_id', '=', items[code]!).where('warehouse_id', '=', w1).executeTakeFirst();
+      const b = await db.kysely
+        .selectFrom('stock_balances')
+        .select('quantity_milli')
+        .where('item_id', '=', items[code]!)
+        .where('warehouse_id', '=', w1)
+        .executeTakeFirst();
       return Number(b?.quantity_milli ?? 0);
     };
 
     test('the same Idempotency-Key and body return the same order; another body with it is a 409', async () => {
-      const body = { externalRef: 'WEB-1', warehouse: 'W1', lines: [{ itemCode: 'BREAD', quantity: 2 }, { itemCode: 'PORK', quantity: 0.75 }] };
+      const body = {
+        externalRef: 'WEB-1',
+        warehouse: 'W1',
+        lines: [
+          { itemCode: 'BREAD', quantity: 2 },
+          { itemCode: 'PORK', quantity: 0.75 },
+        ],
+      };
       const first = await create('idem-1', body);
       assert.equal(first.statusCode, 201, first.body);
       const o = first.json();
       // 2 × 1.89 + 0.75 kg × 8.99 = 3.78 + 6.7425 → 6.74 = 10.52
       assert.equal(o.totalMinor, 1052);
       assert.equal(o.status, 'reserved');
-      assert.deepEqual(o.history.map((h: { status: string }) => h.status), ['new', 'reserved']);
+      assert.deepEqual(
+        o.history.map((h: { status: string }) => h.status),
+        ['new', 'reserved'],
+      );
       assert.equal(o.currency, 'EUR');
 
       // Same body with keys in another order is the same request.
@@ -77,18 +93,32 @@ for (const kind of TEST_DATABASE_KINDS) {
       const ok = await create('stock-1', { lines: [{ itemCode: 'MILK', quantity: 4 }] });
       assert.equal(ok.statusCode, 201, ok.body);
       // 5 milk on hand, 4 reserved: 2 more cannot be had.
-      const r = await create('stock-2', { lines: [{ itemCode: 'BREAD', quantity: 1 }, { itemCode: 'MILK', quantity: 2 }] });
+      const r = await create('stock-2', {
+        lines: [
+          { itemCode: 'BREAD', quantity: 1 },
+          { itemCode: 'MILK', quantity: 2 },
+        ],
+      });
       assert.equal(r.statusCode, 409);
       assert.equal(r.json().error.code, 'stock.insufficient');
       assert.equal(r.json().error.params.item, 'MILK');
       assert.equal(r.json().error.params.available, '1.000');
       assert.equal(await available('BREAD'), 10);
       assert.equal(await available('MILK'), 1);
-      const count = await db.kysely.selectFrom('shop_orders').select((eb) => eb.fn.countAll().as('n')).where('idempotency_key', '=', 'stock-2').executeTakeFirst();
+      const count = await db.kysely
+        .selectFrom('shop_orders')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('idempotency_key', '=', 'stock-2')
+        .executeTakeFirst();
       assert.equal(Number(count?.n), 0);
       // The key was not used up: after the first order is cancelled, the same request goes through.
       assert.equal((await status(ok.json().id, 'cancelled')).statusCode, 200);
-      const retry = await create('stock-2', { lines: [{ itemCode: 'BREAD', quantity: 1 }, { itemCode: 'MILK', quantity: 2 }] });
+      const retry = await create('stock-2', {
+        lines: [
+          { itemCode: 'BREAD', quantity: 1 },
+          { itemCode: 'MILK', quantity: 2 },
+        ],
+      });
       assert.equal(retry.statusCode, 201);
       assert.equal((await status(retry.json().id, 'cancelled')).statusCode, 200);
     });
@@ -100,7 +130,16 @@ for (const kind of TEST_DATABASE_KINDS) {
         [{ lines: [{ itemCode: 'BREAD', quantity: 1.5 }] }, 422, 'validation.quantity'],
         [{ lines: [{ itemCode: 'PORK', quantity: 0.0001 }] }, 422, 'validation.quantity'],
         [{ lines: [{ itemCode: 'BREAD', quantity: 0 }] }, 422, 'validation.quantity'],
-        [{ lines: [{ itemCode: 'BREAD', quantity: 1 }, { itemCode: 'BREAD', quantity: 1 }] }, 422, 'order.item_duplicate'],
+        [
+          {
+            lines: [
+              { itemCode: 'BREAD', quantity: 1 },
+              { itemCode: 'BREAD', quantity: 1 },
+            ],
+          },
+          422,
+          'order.item_duplicate',
+        ],
         [{ warehouse: 'NOWHERE', lines: [{ itemCode: 'BREAD', quantity: 1 }] }, 422, 'warehouse.unknown'],
         [{ lines: [{ itemCode: 'NOSTOCK', quantity: 1 }] }, 409, 'stock.insufficient'],
       ];
@@ -115,10 +154,27 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
 
     test('malformed bodies are 4xx with a code, never 5xx', async () => {
-      const raw = ['{', '[]', 'null', '"x"', '{"lines":"x"}', '{"lines":[]}', '{"lines":[{"itemCode":"BREAD","quantity":1e400}]}', '{"lines":[{"itemCode":"BREAD","quantity":"abc"}]}', '{"lines":[{"itemCode":"BREAD","quantity":1}],"extra":1}', '{"lines":[{"itemCode":"BREAD","quantity":99999999999999999999}]}', ''];
+      const raw = [
+        '{',
+        '[]',
+        'null',
+        '"x"',
+        '{"lines":"x"}',
+        '{"lines":[]}',
+        '{"lines":[{"itemCode":"BREAD","quantity":1e400}]}',
+        '{"lines":[{"itemCode":"BREAD","quantity":"abc"}]}',
+        '{"lines":[{"itemCode":"BREAD","quantity":1}],"extra":1}',
+        '{"lines":[{"itemCode":"BREAD","quantity":99999999999999999999}]}',
+        '',
+      ];
       for (const [i, payload] of raw.entries()) {
         for (const url of ['/orders', '/orders/1/status', '/orders/1/pick', '/webhooks']) {
-          const r = await app.inject({ method: 'POST', url: P + url, headers: { ...auth(key), 'content-type': 'application/json', 'idempotency-key': `raw-${i}` }, payload });
+          const r = await app.inject({
+            method: 'POST',
+            url: P + url,
+            headers: { ...auth(key), 'content-type': 'application/json', 'idempotency-key': `raw-${i}` },
+            payload,
+          });
           assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${url} ${payload} → ${r.statusCode} ${r.body}`);
           assert.equal(typeof r.json().error.code, 'string');
         }
@@ -131,7 +187,11 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
 
     test('the lifecycle refuses illegal moves, and shipping posts the sale exactly once', async () => {
-      const r = await create('life-1', { externalRef: 'WEB-7', warehouse: 'W1', lines: [{ itemCode: 'BREAD', quantity: 3 }] });
+      const r = await create('life-1', {
+        externalRef: 'WEB-7',
+        warehouse: 'W1',
+        lines: [{ itemCode: 'BREAD', quantity: 3 }],
+      });
       const id = r.json().id as number;
       const bad = await status(id, 'shipped');
       assert.equal(bad.statusCode, 409);
@@ -162,7 +222,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(cancelLate.statusCode, 409);
       assert.deepEqual(cancelLate.json().error.params, { from: 'shipped', to: 'cancelled' });
       assert.equal(await onHand('BREAD'), 7_000);
-      const sales = await db.kysely.selectFrom('documents').select(['id', 'total_minor']).where('type', '=', 'sale').where('idempotency_key', '=', `shop-order-${id}`).execute();
+      const sales = await db.kysely
+        .selectFrom('documents')
+        .select(['id', 'total_minor'])
+        .where('type', '=', 'sale')
+        .where('idempotency_key', '=', `shop-order-${id}`)
+        .execute();
       assert.equal(sales.length, 1);
       assert.equal(Number(sales[0]!.total_minor), 567); // 3 × 1.89
 
@@ -170,14 +235,23 @@ for (const kind of TEST_DATABASE_KINDS) {
       const closed = await status(id, 'closed');
       assert.equal(closed.statusCode, 200);
       const o = closed.json();
-      assert.deepEqual(o.history.map((h: { status: string }) => h.status), ['new', 'reserved', 'picking', 'ready', 'paid', 'fiscalized', 'shipped', 'delivered', 'closed']);
+      assert.deepEqual(
+        o.history.map((h: { status: string }) => h.status),
+        ['new', 'reserved', 'picking', 'ready', 'paid', 'fiscalized', 'shipped', 'delivered', 'closed'],
+      );
       for (const h of o.history) assert.match(h.at, /^\d{4}-\d{2}-\d{2}T/);
       assert.deepEqual(o.allowedNext, []);
       assert.equal((await status(id, 'new')).statusCode, 409);
     });
 
     test('partial picking with an agreed substitute moves the reservation and the total', async () => {
-      const r = await create('pick-1', { allowSubstitutions: true, lines: [{ itemCode: 'MILK', quantity: 2 }, { itemCode: 'PORK', quantity: 1 }] });
+      const r = await create('pick-1', {
+        allowSubstitutions: true,
+        lines: [
+          { itemCode: 'MILK', quantity: 2 },
+          { itemCode: 'PORK', quantity: 1 },
+        ],
+      });
       assert.equal(r.statusCode, 201, r.body);
       const id = r.json().id as number;
       // Only one milk 2.5 % found: the other becomes a 3.2 %; the pork weighs 0.95 kg.
@@ -192,7 +266,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       const o = picked.json();
       assert.equal(o.status, 'picking');
       assert.deepEqual(
-        o.lines.map((l: { itemCode: string; quantity: number; pickedQuantity: number; substituteFor: string | null; amountMinor: number }) => [l.itemCode, l.quantity, l.pickedQuantity, l.substituteFor, l.amountMinor]),
+        o.lines.map(
+          (l: {
+            itemCode: string;
+            quantity: number;
+            pickedQuantity: number;
+            substituteFor: string | null;
+            amountMinor: number;
+          }) => [l.itemCode, l.quantity, l.pickedQuantity, l.substituteFor, l.amountMinor],
+        ),
         [
           ['MILK', 2, 1, null, 119],
           ['PORK', 1, 0.95, null, 854], // 0.95 × 8.99 = 8.5405
@@ -204,13 +286,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(await available('MILK32'), 2);
       assert.equal(await available('PORK'), 1.55);
 
-      const tooMuch = await post(`/orders/${id}/pick`, { lines: [{ itemCode: 'MILK32', quantity: 4, substituteFor: 'MILK' }] });
+      const tooMuch = await post(`/orders/${id}/pick`, {
+        lines: [{ itemCode: 'MILK32', quantity: 4, substituteFor: 'MILK' }],
+      });
       assert.equal(tooMuch.statusCode, 409);
       assert.equal(tooMuch.json().error.code, 'stock.insufficient');
       assert.equal(tooMuch.json().error.params.item, 'MILK32');
 
       const noSubs = await create('pick-2', { lines: [{ itemCode: 'BREAD', quantity: 1 }] });
-      const refused = await post(`/orders/${noSubs.json().id}/pick`, { lines: [{ itemCode: 'MILK32', quantity: 1, substituteFor: 'BREAD' }] });
+      const refused = await post(`/orders/${noSubs.json().id}/pick`, {
+        lines: [{ itemCode: 'MILK32', quantity: 1, substituteFor: 'BREAD' }],
+      });
       assert.equal(refused.statusCode, 409);
       assert.equal(refused.json().error.code, 'order.substitution_not_agreed');
       assert.equal((await status(noSubs.json().id, 'cancelled')).statusCode, 200);
@@ -251,7 +337,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await status(winner.json().id, 'cancelled')).statusCode, 200);
 
       const breadBefore = await available('BREAD');
-      const same = await Promise.all([1, 2, 3].map(() => create('race-same', { lines: [{ itemCode: 'BREAD', quantity: 1 }] })));
+      const same = await Promise.all(
+        [1, 2, 3].map(() => create('race-same', { lines: [{ itemCode: 'BREAD', quantity: 1 }] })),
+      );
       assert.deepEqual(same.map((r) => r.statusCode).sort(), [200, 200, 201]);
       assert.equal(new Set(same.map((r) => r.json().id)).size, 1);
       assert.equal(await available('BREAD'), breadBefore - 1);
@@ -261,12 +349,17 @@ for (const kind of TEST_DATABASE_KINDS) {
     test('shipping twice at once posts one sale', async () => {
       const r = await create('ship-race', { lines: [{ itemCode: 'BREAD', quantity: 1 }] });
       const id = r.json().id as number;
-      for (const s of ['picking', 'ready', 'paid', 'fiscalized']) await status(id, s, s === 'ready' ? [{ itemCode: 'BREAD', quantity: 1 }] : undefined);
+      for (const s of ['picking', 'ready', 'paid', 'fiscalized'])
+        await status(id, s, s === 'ready' ? [{ itemCode: 'BREAD', quantity: 1 }] : undefined);
       const bread = await onHand('BREAD');
       const both = await Promise.all([status(id, 'shipped'), status(id, 'shipped')]);
       assert.deepEqual(both.map((x) => x.statusCode).sort(), [200, 409]);
       assert.equal(await onHand('BREAD'), bread - 1000);
-      const sales = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', `shop-order-${id}`).execute();
+      const sales = await db.kysely
+        .selectFrom('documents')
+        .select('id')
+        .where('idempotency_key', '=', `shop-order-${id}`)
+        .execute();
       assert.equal(sales.length, 1);
     });
 
@@ -275,15 +368,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       const otherKey = await keyWith(db, ['orders:write']);
       const r = await app.inject({ method: 'GET', url: `${P}/orders/${mine.json().id}`, headers: auth(otherKey) });
       assert.equal(r.statusCode, 404);
-      const same = await app.inject({ method: 'POST', url: `${P}/orders`, headers: { ...auth(otherKey), 'idempotency-key': 'own-1' }, payload: { lines: [{ itemCode: 'BREAD', quantity: 2 }] } });
+      const same = await app.inject({
+        method: 'POST',
+        url: `${P}/orders`,
+        headers: { ...auth(otherKey), 'idempotency-key': 'own-1' },
+        payload: { lines: [{ itemCode: 'BREAD', quantity: 2 }] },
+      });
       assert.equal(same.statusCode, 201, 'idempotency keys are per shop');
       assert.notEqual(same.json().id, mine.json().id);
       const theirs = await app.inject({ method: 'GET', url: `${P}/orders`, headers: auth(otherKey) });
-      assert.deepEqual(theirs.json().orders.map((o: { id: number }) => o.id), [same.json().id]);
+      assert.deepEqual(
+        theirs.json().orders.map((o: { id: number }) => o.id),
+        [same.json().id],
+      );
       const mineReserved = await app.inject({ method: 'GET', url: `${P}/orders?status=reserved`, headers: auth(key) });
       assert.ok(mineReserved.json().orders.some((o: { id: number }) => o.id === mine.json().id));
       assert.ok(mineReserved.json().orders.every((o: { status: string }) => o.status === 'reserved'));
-      assert.equal((await app.inject({ method: 'GET', url: `${P}/orders?status=lost`, headers: auth(key) })).statusCode, 400);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: `${P}/orders?status=lost`, headers: auth(key) })).statusCode,
+        400,
+      );
     });
   });
 }

@@ -72,7 +72,14 @@ async function loadOrderRow(q: Trx | Db['kysely'], owner: OrderOwner, id: number
   if (lock) s = s.forUpdate();
   const r = await s.executeTakeFirst();
   if (!r) throw new DomainError('order.not_found', { id }, 404);
-  return { ...r, id: Number(r.id), api_key_id: Number(r.api_key_id), warehouse_id: Number(r.warehouse_id), status: r.status as OrderStatus, payment: r.payment as PaymentMethod };
+  return {
+    ...r,
+    id: Number(r.id),
+    api_key_id: Number(r.api_key_id),
+    warehouse_id: Number(r.warehouse_id),
+    status: r.status as OrderStatus,
+    payment: r.payment as PaymentMethod,
+  };
 }
 
 async function orderLines(q: Trx | Db['kysely'], orderId: number) {
@@ -136,7 +143,14 @@ async function orderView(q: Trx | Db['kysely'], owner: OrderOwner, id: number): 
   const lines = await orderLines(q, id);
   const wh = await q.selectFrom('warehouses').select('code').where('id', '=', o.warehouse_id).executeTakeFirstOrThrow();
   const events = await q.selectFrom('shop_order_events').selectAll().where('order_id', '=', id).orderBy('id').execute();
-  const sale = o.sale_document_id === null ? null : await q.selectFrom('documents').select(['id', 'number']).where('id', '=', Number(o.sale_document_id)).executeTakeFirst();
+  const sale =
+    o.sale_document_id === null
+      ? null
+      : await q
+          .selectFrom('documents')
+          .select(['id', 'number'])
+          .where('id', '=', Number(o.sale_document_id))
+          .executeTakeFirst();
   const byId = new Map(lines.map((l) => [l.id, l]));
   return {
     id: o.id,
@@ -164,7 +178,11 @@ async function orderView(q: Trx | Db['kysely'], owner: OrderOwner, id: number): 
       amountMinor: lineAmountMinor(l.priceMinor, lineMilli(l)),
       substituteFor: l.substituteForLineId === null ? null : (byId.get(l.substituteForLineId)?.code ?? null),
     })),
-    history: events.map((e) => ({ status: e.to_status as OrderStatus, from: e.from_status as OrderStatus | null, at: e.at })),
+    history: events.map((e) => ({
+      status: e.to_status as OrderStatus,
+      from: e.from_status as OrderStatus | null,
+      at: e.at,
+    })),
   };
 }
 
@@ -181,7 +199,14 @@ async function itemsByCode(q: Trx | Db['kysely'], codes: string[]) {
 }
 
 /** Moves the order row to `to` (refusing if someone else moved it first) and writes history and outbox. */
-async function setStatus(trx: Trx, o: OrderRow, to: OrderStatus, totalMinor: number, detail?: unknown, extra: { sale_document_id?: number } = {}) {
+async function setStatus(
+  trx: Trx,
+  o: OrderRow,
+  to: OrderStatus,
+  totalMinor: number,
+  detail?: unknown,
+  extra: { sale_document_id?: number } = {},
+) {
   const at = new Date().toISOString();
   const r = await trx
     .updateTable('shop_orders')
@@ -190,7 +215,14 @@ async function setStatus(trx: Trx, o: OrderRow, to: OrderStatus, totalMinor: num
     .where('version', '=', o.version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new DomainError('order.concurrent_change', { id: o.id }, 409);
-  await recordStatusChange(trx, { id: o.id, apiKeyId: o.api_key_id, externalRef: o.external_ref, totalMinor, currency: o.currency }, o.status, to, at, detail);
+  await recordStatusChange(
+    trx,
+    { id: o.id, apiKeyId: o.api_key_id, externalRef: o.external_ref, totalMinor, currency: o.currency },
+    o.status,
+    to,
+    at,
+    detail,
+  );
   o.status = to;
   o.version += 1;
   o.total_minor = totalMinor;
@@ -200,7 +232,12 @@ async function setStatus(trx: Trx, o: OrderRow, to: OrderStatus, totalMinor: num
  * Creates the order and reserves its stock in one transaction. The same idempotency key with the same body returns
  * the first order (`created: false`); with another body it is refused with 409 `idempotency.conflict`.
  */
-export async function createOrder(db: Db, apiKeyId: number, idempotencyKey: string, input: CreateOrderInput): Promise<{ order: OrderView; created: boolean }> {
+export async function createOrder(
+  db: Db,
+  apiKeyId: number,
+  idempotencyKey: string,
+  input: CreateOrderInput,
+): Promise<{ order: OrderView; created: boolean }> {
   const hash = requestHash(input);
   const replay = async () => {
     const prior = await db.kysely
@@ -228,51 +265,84 @@ export async function createOrder(db: Db, apiKeyId: number, idempotencyKey: stri
       const wh = await whq.executeTakeFirst();
       if (!wh) throw new DomainError('warehouse.unknown', { warehouse: input.warehouse ?? '' }, 422);
       const group = await shopPriceGroup(trx);
-      const company = await trx.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst();
-      const currency = group?.currency ?? company?.currency;
+      const currency =
+        group?.currency ??
+        (await trx.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst())?.currency;
       if (!currency) throw new DomainError('company.missing', {}, 409);
-      const prices = group ? await currentPrices(trx, Number(group.id), [...items.values()].map((i) => i.id)) : new Map<number, number>();
+      const prices = group
+        ? await currentPrices(
+            trx,
+            Number(group.id),
+            [...items.values()].map((i) => i.id),
+          )
+        : new Map<number, number>();
       const lines = input.lines.map((l, i) => {
         const it = items.get(l.itemCode)!;
         const milli = toMilli(l.quantity, l.itemCode, it.decimals);
-        if (milli <= 0) throw new DomainError('validation.quantity', { item: l.itemCode, quantity: String(l.quantity) }, 422);
+        if (milli <= 0)
+          throw new DomainError('validation.quantity', { item: l.itemCode, quantity: String(l.quantity) }, 422);
         const price = prices.get(it.id);
         if (price === undefined) throw new DomainError('price.missing', { item: l.itemCode }, 422);
         return { lineNo: i + 1, itemId: it.id, milli, price };
       });
       const total = lines.reduce((s, l) => s + lineAmountMinor(l.price, l.milli), 0);
       const now = new Date().toISOString();
-      const ins = await trx
-        .insertInto('shop_orders')
-        .values({
-          api_key_id: apiKeyId,
-          idempotency_key: idempotencyKey,
-          request_hash: hash,
-          external_ref: input.externalRef ?? null,
-          status: 'new',
-          payment: input.payment ?? 'online',
-          allow_substitutions: input.allowSubstitutions ? 1 : 0,
-          warehouse_id: Number(wh.id),
-          currency,
-          total_minor: total,
-          customer: input.customer ? JSON.stringify(input.customer) : null,
-          note: input.note ?? null,
-          sale_document_id: null,
-          created_at: now,
-          updated_at: now,
-          version: 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = {
+        api_key_id: apiKeyId,
+        idempotency_key: idempotencyKey,
+        request_hash: hash,
+        external_ref: input.externalRef ?? null,
+        status: 'new',
+        payment: input.payment ?? 'online',
+        allow_substitutions: input.allowSubstitutions ? 1 : 0,
+        warehouse_id: Number(wh.id),
+        currency,
+        total_minor: total,
+        customer: input.customer ? JSON.stringify(input.customer) : null,
+        note: input.note ?? null,
+        sale_document_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 0,
+      };
+      const ins = await trx.insertInto('shop_orders').values(row).returning('id').executeTakeFirstOrThrow();
       const orderId = Number(ins.id);
       await trx
         .insertInto('shop_order_lines')
-        .values(lines.map((l) => ({ order_id: orderId, line_no: l.lineNo, item_id: l.itemId, ordered_milli: l.milli, picked_milli: null, price_minor: l.price, substitute_for_line_id: null })))
+        .values(
+          lines.map((l) => ({
+            order_id: orderId,
+            line_no: l.lineNo,
+            item_id: l.itemId,
+            ordered_milli: l.milli,
+            picked_milli: null,
+            price_minor: l.price,
+            substitute_for_line_id: null,
+          })),
+        )
         .execute();
-      await recordStatusChange(trx, { id: orderId, apiKeyId, externalRef: input.externalRef ?? null, totalMinor: total, currency }, null, 'new', now);
+      await recordStatusChange(
+        trx,
+        { id: orderId, apiKeyId, externalRef: input.externalRef ?? null, totalMinor: total, currency },
+        null,
+        'new',
+        now,
+      );
       const codeOf = new Map([...items.values()].map((i) => [i.id, i.code]));
-      await reconcileReservation(trx, db.kind, { id: orderId, warehouseId: Number(wh.id) }, new Map(lines.map((l) => [l.itemId, l.milli])), (id) => codeOf.get(id) ?? String(id));
-      const o = await loadOrderRow(trx, apiKeyId, orderId, false);
+      await reconcileReservation(
+        trx,
+        db.kind,
+        { id: orderId, warehouseId: Number(wh.id) },
+        new Map(lines.map((l) => [l.itemId, l.milli])),
+        (id) => codeOf.get(id) ?? String(id),
+      );
+      const o: OrderRow = {
+        ...row,
+        id: orderId,
+        warehouse_id: Number(wh.id),
+        status: 'new',
+        payment: row.payment as PaymentMethod,
+      };
       await setStatus(trx, o, 'reserved', total);
       return orderId;
     });
@@ -298,7 +368,12 @@ async function applyPick(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]):
     if (p.substituteFor === undefined) {
       const line = lines.find((l) => l.substituteForLineId === null && l.code === p.itemCode);
       if (!line) throw new DomainError('order.line_unknown', { item: p.itemCode }, 422);
-      if (milli > line.orderedMilli) throw new DomainError('order.pick_exceeds', { item: p.itemCode, ordered: milliText(line.orderedMilli), picked: milliText(milli) }, 422);
+      if (milli > line.orderedMilli)
+        throw new DomainError(
+          'order.pick_exceeds',
+          { item: p.itemCode, ordered: milliText(line.orderedMilli), picked: milliText(milli) },
+          422,
+        );
       await trx.updateTable('shop_order_lines').set({ picked_milli: milli }).where('id', '=', line.id).execute();
       line.pickedMilli = milli;
       continue;
@@ -323,13 +398,39 @@ async function applyPick(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]):
     const lineNo = Math.max(0, ...lines.map((l) => l.lineNo)) + 1;
     const ins = await trx
       .insertInto('shop_order_lines')
-      .values({ order_id: o.id, line_no: lineNo, item_id: it.id, ordered_milli: 0, picked_milli: milli, price_minor: price, substitute_for_line_id: original.id })
+      .values({
+        order_id: o.id,
+        line_no: lineNo,
+        item_id: it.id,
+        ordered_milli: 0,
+        picked_milli: milli,
+        price_minor: price,
+        substitute_for_line_id: original.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    lines.push({ id: Number(ins.id), lineNo, itemId: it.id, orderedMilli: 0, pickedMilli: milli, priceMinor: price, substituteForLineId: original.id, code: it.code, name: '', unit: '', unitDecimals: it.decimals });
+    lines.push({
+      id: Number(ins.id),
+      lineNo,
+      itemId: it.id,
+      orderedMilli: 0,
+      pickedMilli: milli,
+      priceMinor: price,
+      substituteForLineId: original.id,
+      code: it.code,
+      name: '',
+      unit: '',
+      unitDecimals: it.decimals,
+    });
   }
   const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
-  await reconcileReservation(trx, db.kind, { id: o.id, warehouseId: o.warehouse_id }, desiredReservation(lines), (id) => codeOf.get(id) ?? String(id));
+  await reconcileReservation(
+    trx,
+    db.kind,
+    { id: o.id, warehouseId: o.warehouse_id },
+    desiredReservation(lines),
+    (id) => codeOf.get(id) ?? String(id),
+  );
   return lines;
 }
 
@@ -338,7 +439,11 @@ async function pickInTransaction(trx: Trx, db: Db, o: OrderRow, picks: PickLineI
   if (o.status !== 'picking') throw new DomainError('order.not_picking', { id: o.id, status: o.status }, 409);
   const lines = await applyPick(trx, db, o, picks);
   const total = totalOf(lines);
-  await trx.updateTable('shop_orders').set({ total_minor: total, updated_at: new Date().toISOString(), version: o.version + 1 }).where('id', '=', o.id).execute();
+  await trx
+    .updateTable('shop_orders')
+    .set({ total_minor: total, updated_at: new Date().toISOString(), version: o.version + 1 })
+    .where('id', '=', o.id)
+    .execute();
   o.version += 1;
   o.total_minor = total;
 }
@@ -356,7 +461,13 @@ export async function pickOrder(db: Db, owner: OrderOwner, id: number, picks: Pi
  * Moves an order to its next status. `lines` (picked quantities) may come with the move to `ready`.
  * Cancelling releases the reservation; shipping posts the sale (idempotency key `shop-order-<id>`) and releases it.
  */
-export async function changeOrderStatus(db: Db, owner: OrderOwner, id: number, to: OrderStatus, picks?: PickLineInput[]): Promise<OrderView> {
+export async function changeOrderStatus(
+  db: Db,
+  owner: OrderOwner,
+  id: number,
+  to: OrderStatus,
+  picks?: PickLineInput[],
+): Promise<OrderView> {
   if (to === 'shipped') {
     const o = await loadOrderRow(db.kysely, owner, id, false);
     assertTransition(o.status, to, o.payment);
@@ -368,7 +479,14 @@ export async function changeOrderStatus(db: Db, owner: OrderOwner, id: number, t
     assertTransition(o.status, to, o.payment);
     const lines = await orderLines(trx, id);
     const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
-    const release = () => reconcileReservation(trx, db.kind, { id, warehouseId: o.warehouse_id }, new Map(), (i) => codeOf.get(i) ?? String(i));
+    const release = () =>
+      reconcileReservation(
+        trx,
+        db.kind,
+        { id, warehouseId: o.warehouse_id },
+        new Map(),
+        (i) => codeOf.get(i) ?? String(i),
+      );
     if (to === 'ready') {
       const unpicked = lines.find((l) => l.substituteForLineId === null && l.pickedMilli === null);
       if (unpicked) throw new DomainError('order.pick_incomplete', { item: unpicked.code }, 409);
@@ -379,7 +497,11 @@ export async function changeOrderStatus(db: Db, owner: OrderOwner, id: number, t
     }
     let extra: { sale_document_id?: number } = {};
     if (to === 'shipped') {
-      const sale = await trx.selectFrom('documents').select('id').where('idempotency_key', '=', saleKey(id)).executeTakeFirst();
+      const sale = await trx
+        .selectFrom('documents')
+        .select('id')
+        .where('idempotency_key', '=', saleKey(id))
+        .executeTakeFirst();
       if (sale) extra = { sale_document_id: Number(sale.id) };
       await release();
     }
@@ -407,9 +529,21 @@ async function postSale(db: Db, o: OrderRow): Promise<void> {
 
 /** Orders for the back office or a shop, newest first. */
 export async function listOrders(db: Db, owner: OrderOwner, opts: { status?: OrderStatus; limit?: number } = {}) {
-  let q = db.kysely.selectFrom('shop_orders').select(['id', 'external_ref', 'status', 'total_minor', 'currency', 'created_at', 'updated_at']).orderBy('id', 'desc').limit(opts.limit ?? 50);
+  let q = db.kysely
+    .selectFrom('shop_orders')
+    .select(['id', 'external_ref', 'status', 'total_minor', 'currency', 'created_at', 'updated_at'])
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 50);
   if (owner !== null) q = q.where('api_key_id', '=', owner);
   if (opts.status) q = q.where('status', '=', opts.status);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: Number(r.id), externalRef: r.external_ref, status: r.status as OrderStatus, totalMinor: Number(r.total_minor), currency: r.currency, createdAt: r.created_at, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    externalRef: r.external_ref,
+    status: r.status as OrderStatus,
+    totalMinor: Number(r.total_minor),
+    currency: r.currency,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }

@@ -12,7 +12,14 @@ export interface OrderStatusEvent {
   event: 'order.status_changed';
   eventId: string;
   occurredAt: string;
-  order: { id: number; externalRef: string | null; status: OrderStatus; previousStatus: OrderStatus | null; totalMinor: number; currency: string };
+  order: {
+    id: number;
+    externalRef: string | null;
+    status: OrderStatus;
+    previousStatus: OrderStatus | null;
+    totalMinor: number;
+    currency: string;
+  };
 }
 
 export async function recordStatusChange(
@@ -25,11 +32,23 @@ export async function recordStatusChange(
 ): Promise<void> {
   await trx
     .insertInto('shop_order_events')
-    .values({ order_id: order.id, from_status: from, to_status: to, at, detail: detail === undefined ? null : JSON.stringify(detail) })
+    .values({
+      order_id: order.id,
+      from_status: from,
+      to_status: to,
+      at,
+      detail: detail === undefined ? null : JSON.stringify(detail),
+    })
     .execute();
   const ob = await trx
     .insertInto('shop_outbox')
-    .values({ order_id: order.id, api_key_id: order.apiKeyId, event_type: 'order.status_changed', payload: '', created_at: at })
+    .values({
+      order_id: order.id,
+      api_key_id: order.apiKeyId,
+      event_type: 'order.status_changed',
+      payload: '',
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const eventId = String(ob.id);
@@ -37,10 +56,27 @@ export async function recordStatusChange(
     event: 'order.status_changed',
     eventId,
     occurredAt: at,
-    order: { id: order.id, externalRef: order.externalRef, status: to, previousStatus: from, totalMinor: order.totalMinor, currency: order.currency },
+    order: {
+      id: order.id,
+      externalRef: order.externalRef,
+      status: to,
+      previousStatus: from,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+    },
   };
-  await trx.updateTable('shop_outbox').set({ payload: JSON.stringify(payload) }).where('id', '=', Number(ob.id)).execute();
-  const hooks = await trx.selectFrom('shop_webhooks').select('id').where('api_key_id', '=', order.apiKeyId).where('active', '=', 1).orderBy('id').execute();
+  await trx
+    .updateTable('shop_outbox')
+    .set({ payload: JSON.stringify(payload) })
+    .where('id', '=', Number(ob.id))
+    .execute();
+  const hooks = await trx
+    .selectFrom('shop_webhooks')
+    .select('id')
+    .where('api_key_id', '=', order.apiKeyId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
   if (hooks.length === 0) return;
   await trx
     .insertInto('shop_webhook_deliveries')

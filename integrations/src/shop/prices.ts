@@ -6,11 +6,19 @@ import type { Database, Db } from '@kasa/db';
 type Q = Transaction<Database> | Db['kysely'];
 
 export async function shopPriceGroup(q: Q) {
-  return (await q.selectFrom('price_groups').selectAll().orderBy('is_default', 'desc').orderBy('code').executeTakeFirst()) ?? null;
+  return (
+    (await q.selectFrom('price_groups').selectAll().orderBy('is_default', 'desc').orderBy('code').executeTakeFirst()) ??
+    null
+  );
 }
 
 /** Current price in minor units per item id; items without a price are absent. */
-export async function currentPrices(q: Q, priceGroupId: number, itemIds: number[], today = new Date().toISOString().slice(0, 10)): Promise<Map<number, number>> {
+export async function currentPrices(
+  q: Q,
+  priceGroupId: number,
+  itemIds: number[],
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (itemIds.length === 0) return out;
   const rows = await q

@@ -3,9 +3,11 @@
 import { dec, DomainError } from '@kasa/domain';
 
 export function toMilli(quantity: number, item: string, unitDecimals: number): number {
-  if (!Number.isFinite(quantity) || quantity < 0) throw new DomainError('validation.quantity', { item, quantity: String(quantity) }, 422);
+  if (!Number.isFinite(quantity) || quantity < 0)
+    throw new DomainError('validation.quantity', { item, quantity: String(quantity) }, 422);
   const d = dec(String(quantity));
-  if (d.decimalPlaces() > Math.min(3, unitDecimals)) throw new DomainError('validation.quantity', { item, quantity: String(quantity) }, 422);
+  if (d.decimalPlaces() > Math.min(3, unitDecimals))
+    throw new DomainError('validation.quantity', { item, quantity: String(quantity) }, 422);
   return d.mul(1000).toNumber();
 }
 

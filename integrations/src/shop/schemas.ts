@@ -7,25 +7,54 @@ import { ORDER_STATUSES, PAYMENT_METHODS } from './lifecycle';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 50, description });
 const Quantity = (description: string) =>
-  Type.Number({ minimum: 0, maximum: 1_000_000, description: `${description} Pieces are whole numbers; goods sold by weight take up to 3 decimals (kg).` });
+  Type.Number({
+    minimum: 0,
+    maximum: 1_000_000,
+    description: `${description} Pieces are whole numbers; goods sold by weight take up to 3 decimals (kg).`,
+  });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ErrorBody = Type.Object(
-  { error: Type.Object({ code: Type.String(), message: Type.Optional(Type.String()), params: Type.Optional(Type.Object({}, { additionalProperties: true })) }) },
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.Optional(Type.String()),
+      params: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    }),
+  },
   { description: 'Every refusal: a stable machine-readable code, a translated message and the parameters.' },
 );
 
 export const CursorQuery = Type.Object(
   {
-    cursor: Type.Optional(Type.String({ maxLength: 120, pattern: '^[0-9.]*$', description: 'nextCursor of the previous answer; omit for everything.' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Page size (default 100 for the catalogue, 500 for stock).' })),
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 120,
+        pattern: '^[0-9.]*$',
+        description: 'nextCursor of the previous answer; omit for everything.',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        description: 'Page size (default 100 for the catalogue, 500 for stock).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const StockQuery = Type.Object(
   {
-    warehouse: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Warehouse code (default: the store\'s first warehouse).', examples: ['STORE'] })),
+    warehouse: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 50,
+        description: "Warehouse code (default: the store's first warehouse).",
+        examples: ['STORE'],
+      }),
+    ),
     cursor: CursorQuery.properties.cursor,
     limit: CursorQuery.properties.limit,
   },
@@ -43,21 +72,38 @@ export const CatalogueItemSchema = Type.Object({
   currency: Type.String(),
 });
 
-export const CataloguePageSchema = Type.Object({ items: Type.Array(CatalogueItemSchema), nextCursor: Type.String(), hasMore: Type.Boolean() });
+export const CataloguePageSchema = Type.Object({
+  items: Type.Array(CatalogueItemSchema),
+  nextCursor: Type.String(),
+  hasMore: Type.Boolean(),
+});
 
 export const StockPageSchema = Type.Object({
   warehouse: Type.String(),
-  items: Type.Array(Type.Object({ code: Type.String(), onHand: Type.Number(), reserved: Type.Number(), available: Type.Number() })),
+  items: Type.Array(
+    Type.Object({ code: Type.String(), onHand: Type.Number(), reserved: Type.Number(), available: Type.Number() }),
+  ),
   nextCursor: Type.String(),
   hasMore: Type.Boolean(),
 });
 
 export const CreateOrderBody = Type.Object(
   {
-    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The shop\'s own order number.' })),
-    warehouse: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Warehouse code to reserve and ship from.' })),
-    payment: Type.Optional(Type.Union(PAYMENT_METHODS.map((p) => Type.Literal(p)), { description: 'online (default): the shop marks it paid before shipping; on_delivery: paid when delivered.' })),
-    allowSubstitutions: Type.Optional(Type.Boolean({ description: 'The customer agrees to substitutes for goods out of stock.' })),
+    externalRef: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: "The shop's own order number." }),
+    ),
+    warehouse: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Warehouse code to reserve and ship from.' }),
+    ),
+    payment: Type.Optional(
+      Type.Union(
+        PAYMENT_METHODS.map((p) => Type.Literal(p)),
+        { description: 'online (default): the shop marks it paid before shipping; on_delivery: paid when delivered.' },
+      ),
+    ),
+    allowSubstitutions: Type.Optional(
+      Type.Boolean({ description: 'The customer agrees to substitutes for goods out of stock.' }),
+    ),
     customer: Type.Optional(
       Type.Object(
         {
@@ -70,10 +116,16 @@ export const CreateOrderBody = Type.Object(
       ),
     ),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
-    lines: Type.Array(Type.Object({ itemCode: Code('Item code from the catalogue.'), quantity: Quantity('Ordered quantity.') }, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 500,
-    }),
+    lines: Type.Array(
+      Type.Object(
+        { itemCode: Code('Item code from the catalogue.'), quantity: Quantity('Ordered quantity.') },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: 500,
+      },
+    ),
   },
   {
     additionalProperties: false,
@@ -83,7 +135,12 @@ export const CreateOrderBody = Type.Object(
         warehouse: 'STORE',
         payment: 'online',
         allowSubstitutions: true,
-        customer: { name: 'Anna Bērziņa', email: 'anna@example.com', phone: '+371 20000000', address: 'Brīvības iela 1, Rīga' },
+        customer: {
+          name: 'Anna Bērziņa',
+          email: 'anna@example.com',
+          phone: '+371 20000000',
+          address: 'Brīvības iela 1, Rīga',
+        },
         lines: [
           { itemCode: '1001', quantity: 2 },
           { itemCode: '1037', quantity: 1 },
@@ -96,7 +153,12 @@ export const CreateOrderBody = Type.Object(
 export type CreateOrderBody = Static<typeof CreateOrderBody>;
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.String({ minLength: 1, maxLength: 200, description: 'Any unique string per order, e.g. a UUID; a retry with the same key and body returns the same order.', examples: ['3f0c2a52-7c57-4c3e-9d7e-2f1f7a0c0001'] }),
+  'idempotency-key': Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Any unique string per order, e.g. a UUID; a retry with the same key and body returns the same order.',
+    examples: ['3f0c2a52-7c57-4c3e-9d7e-2f1f7a0c0001'],
+  }),
 });
 
 export const OrderIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
@@ -129,8 +191,17 @@ export type PickBody = Static<typeof PickBody>;
 
 export const StatusBody = Type.Object(
   {
-    status: Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)), { description: 'The next status; cancelled from any status before shipped.' }),
-    lines: Type.Optional(Type.Array(PickLine, { minItems: 1, maxItems: 500, description: 'Picked quantities, recorded before the change (with status ready).' })),
+    status: Type.Union(
+      ORDER_STATUSES.map((s) => Type.Literal(s)),
+      { description: 'The next status; cancelled from any status before shipped.' },
+    ),
+    lines: Type.Optional(
+      Type.Array(PickLine, {
+        minItems: 1,
+        maxItems: 500,
+        description: 'Picked quantities, recorded before the change (with status ready).',
+      }),
+    ),
   },
   { additionalProperties: false, examples: [{ status: 'picking' }] },
 );
@@ -158,7 +229,12 @@ export const OrderSchema = Type.Object({
   currency: Type.String(),
   totalMinor: Type.Integer(),
   customer: Type.Union([
-    Type.Object({ name: Type.Optional(Type.String()), email: Type.Optional(Type.String()), phone: Type.Optional(Type.String()), address: Type.Optional(Type.String()) }),
+    Type.Object({
+      name: Type.Optional(Type.String()),
+      email: Type.Optional(Type.String()),
+      phone: Type.Optional(Type.String()),
+      address: Type.Optional(Type.String()),
+    }),
     Type.Null(),
   ]),
   note: Nullable(Type.String()),
@@ -172,20 +248,47 @@ export const OrderSchema = Type.Object({
 
 export const WebhookBody = Type.Object(
   {
-    url: Type.String({ minLength: 8, maxLength: 2000, description: 'http(s) URL that receives POSTs of order events.' }),
-    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200, description: 'HMAC key for X-Kasa-Signature; generated when omitted.' })),
+    url: Type.String({
+      minLength: 8,
+      maxLength: 2000,
+      description: 'http(s) URL that receives POSTs of order events.',
+    }),
+    secret: Type.Optional(
+      Type.String({
+        minLength: 16,
+        maxLength: 200,
+        description: 'HMAC key for X-Kasa-Signature; generated when omitted.',
+      }),
+    ),
   },
-  { additionalProperties: false, examples: [{ url: 'https://shop.example.com/kasa/webhooks', secret: 'change-me-to-a-long-random-secret' }] },
+  {
+    additionalProperties: false,
+    examples: [{ url: 'https://shop.example.com/kasa/webhooks', secret: 'change-me-to-a-long-random-secret' }],
+  },
 );
 export type WebhookBody = Static<typeof WebhookBody>;
 
-export const WebhookSchema = Type.Object({ id: Type.Integer(), url: Type.String(), active: Type.Boolean(), createdAt: Type.String() });
-export const WebhookCreatedSchema = Type.Object({ id: Type.Integer(), url: Type.String(), active: Type.Boolean(), createdAt: Type.String(), secret: Type.String() });
+export const WebhookSchema = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+});
+export const WebhookCreatedSchema = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+  secret: Type.String(),
+});
 
 export const WebhookIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 
 export const DeliveriesQuery = Type.Object(
-  { orderId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+  {
+    orderId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
   { additionalProperties: false },
 );
 
@@ -199,6 +302,14 @@ export const OrderListQuery = Type.Object(
 
 export const OrderListSchema = Type.Object({
   orders: Type.Array(
-    Type.Object({ id: Type.Integer(), externalRef: Nullable(Type.String()), status: Type.String(), totalMinor: Type.Integer(), currency: Type.String(), createdAt: Type.String(), updatedAt: Type.String() }),
+    Type.Object({
+      id: Type.Integer(),
+      externalRef: Nullable(Type.String()),
+      status: Type.String(),
+      totalMinor: Type.Integer(),
+      currency: Type.String(),
+      createdAt: Type.String(),
+      updatedAt: Type.String(),
+    }),
   ),
 });

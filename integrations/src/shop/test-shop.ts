@@ -30,13 +30,34 @@ export async function shopDatabase(kind: DialectKind) {
     items[code] = await createItem(db, std, { code, name, unit: weighted ? 'kg' : 'pcs', weighted });
   }
   const now = new Date().toISOString();
-  const pg = await db.kysely.insertInto('price_groups').values({ code: 'RETAIL', name: 'Retail', currency: 'EUR', tax_included: 1, is_default: 1 }).returning('id').executeTakeFirstOrThrow();
-  const prices: Array<[string, number]> = [['BREAD', 189], ['MILK', 119], ['MILK32', 129], ['PORK', 899], ['NOSTOCK', 4999]];
+  const pg = await db.kysely
+    .insertInto('price_groups')
+    .values({ code: 'RETAIL', name: 'Retail', currency: 'EUR', tax_included: 1, is_default: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const prices: Array<[string, number]> = [
+    ['BREAD', 189],
+    ['MILK', 119],
+    ['MILK32', 129],
+    ['PORK', 899],
+    ['NOSTOCK', 4999],
+  ];
   await db.kysely
     .insertInto('prices')
-    .values(prices.map(([c, p]) => ({ price_group_id: Number(pg.id), item_id: items[c]!, price_minor: p, valid_from: '2020-01-01', created_at: now })))
+    .values(
+      prices.map(([c, p]) => ({
+        price_group_id: Number(pg.id),
+        item_id: items[c]!,
+        price_minor: p,
+        valid_from: '2020-01-01',
+        created_at: now,
+      })),
+    )
     .execute();
-  await db.kysely.insertInto('barcodes').values({ code: '4750000000019', item_id: items.BREAD!, pack_quantity: '1' }).execute();
+  await db.kysely
+    .insertInto('barcodes')
+    .values({ code: '4750000000019', item_id: items.BREAD!, pack_quantity: '1' })
+    .execute();
   await createAndPost(db, SYSTEM_ACTOR, {
     type: 'receiving',
     date: now.slice(0, 10),
@@ -52,19 +73,40 @@ export async function shopDatabase(kind: DialectKind) {
   return { db, items, warehouses: co.warehouses };
 }
 
-export async function shopApp(db: TestDb, opts: Partial<ShopApiOptions> = {}): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } });
+export async function shopApp(
+  db: TestDb,
+  opts: Partial<ShopApiOptions> = {},
+): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
   // The store server's error handler, minus translation: the same codes and statuses.
   app.setErrorHandler((err, _req, reply) => {
-    const e = err as Error & { validation?: Array<{ instancePath?: string; params?: Record<string, unknown> }>; statusCode?: number; code?: string };
-    if (isDomainError(err)) return reply.status(err.status).send({ error: { code: err.code, message: err.message, params: err.params } });
+    const e = err as Error & {
+      validation?: Array<{ instancePath?: string; params?: Record<string, unknown> }>;
+      statusCode?: number;
+      code?: string;
+    };
+    if (isDomainError(err))
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, params: err.params } });
     if (e.validation) {
       const v = e.validation[0];
-      const field = (v?.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String(v?.params?.missingProperty ?? 'body');
+      const field =
+        (v?.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String(v?.params?.missingProperty ?? 'body');
       return reply.status(400).send({ error: { code: `validation.${field}` } });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-      return reply.status(e.statusCode).send({ error: { code: /JSON/.test(e.message) || e.code?.startsWith('FST_ERR_CTP') ? 'request.malformed' : `request.${(e.code ?? 'invalid').toLowerCase()}` } });
+      return reply
+        .status(e.statusCode)
+        .send({
+          error: {
+            code:
+              /JSON/.test(e.message) || e.code?.startsWith('FST_ERR_CTP')
+                ? 'request.malformed'
+                : `request.${(e.code ?? 'invalid').toLowerCase()}`,
+          },
+        });
     return reply.status(500).send({ error: { code: 'internal', message: e.message } });
   });
   const shop = await registerShopApi(app, { db, ...opts });

@@ -39,7 +39,11 @@ function checkUrl(url: string): void {
 }
 
 /** Registers a URL for the key's order events; the secret (given or generated) is returned here only. */
-export async function registerWebhook(db: Db, apiKeyId: number, input: { url: string; secret?: string }): Promise<WebhookView & { secret: string }> {
+export async function registerWebhook(
+  db: Db,
+  apiKeyId: number,
+  input: { url: string; secret?: string },
+): Promise<WebhookView & { secret: string }> {
   checkUrl(input.url);
   const secret = input.secret ?? `whsec_${randomBytes(24).toString('hex')}`;
   const now = new Date().toISOString();
@@ -65,23 +69,57 @@ export async function removeWebhook(db: Db, apiKeyId: number | null, id: number)
   if (!(await q.executeTakeFirst())) throw new DomainError('webhook.not_found', { id }, 404);
   await db.kysely.transaction().execute(async (trx) => {
     await trx.updateTable('shop_webhooks').set({ active: 0 }).where('id', '=', id).execute();
-    await trx.updateTable('shop_webhook_deliveries').set({ status: 'failed', last_error: 'webhook removed' }).where('webhook_id', '=', id).where('status', '=', 'pending').execute();
+    await trx
+      .updateTable('shop_webhook_deliveries')
+      .set({ status: 'failed', last_error: 'webhook removed' })
+      .where('webhook_id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
   });
 }
 
 /** The delivery log for the back office (apiKeyId null) or one shop. */
-export async function listDeliveries(db: Db, apiKeyId: number | null, opts: { orderId?: number; limit?: number } = {}): Promise<Array<DeliveryView & { url: string; log: Array<{ at: string; statusCode: number | null; error: string | null; durationMs: number }> }>> {
+export async function listDeliveries(
+  db: Db,
+  apiKeyId: number | null,
+  opts: { orderId?: number; limit?: number } = {},
+): Promise<
+  Array<
+    DeliveryView & {
+      url: string;
+      log: Array<{ at: string; statusCode: number | null; error: string | null; durationMs: number }>;
+    }
+  >
+> {
   let q = db.kysely
     .selectFrom('shop_webhook_deliveries as d')
     .innerJoin('shop_webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.webhook_id', 'd.outbox_id', 'd.order_id', 'd.status', 'd.attempts', 'd.next_attempt_at', 'd.last_error', 'd.delivered_at', 'w.url'])
+    .select([
+      'd.id',
+      'd.webhook_id',
+      'd.outbox_id',
+      'd.order_id',
+      'd.status',
+      'd.attempts',
+      'd.next_attempt_at',
+      'd.last_error',
+      'd.delivered_at',
+      'w.url',
+    ])
     .orderBy('d.id', 'desc')
     .limit(opts.limit ?? 100);
   if (apiKeyId !== null) q = q.where('w.api_key_id', '=', apiKeyId);
   if (opts.orderId !== undefined) q = q.where('d.order_id', '=', opts.orderId);
   const rows = await q.execute();
   const ids = rows.map((r) => Number(r.id));
-  const attempts = ids.length ? await db.kysely.selectFrom('shop_webhook_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('id').execute() : [];
+  const attempts = ids.length
+    ? await db.kysely
+        .selectFrom('shop_webhook_attempts')
+        .selectAll()
+        .where('delivery_id', 'in', ids)
+        .orderBy('id')
+        .execute()
+    : [];
   return rows.map((r) => ({
     id: Number(r.id),
     webhookId: Number(r.webhook_id),
@@ -119,7 +157,10 @@ export function retryDelayMs(attempts: number, base: number, max: number): numbe
  * Polls the outbox and delivers. A delivery is claimed by pushing its next_attempt_at forward by the timeout before
  * sending, so a crash mid-send retries it later and two dispatchers on one database do not both send it.
  */
-export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { tick(): Promise<void>; close(): Promise<void> } {
+export function startWebhookDispatcher(
+  db: Db,
+  opts: DispatcherOptions = {},
+): { tick(): Promise<void>; close(): Promise<void> } {
   const doFetch = opts.fetch ?? fetch;
   const base = opts.baseDelayMs ?? 1000;
   const max = opts.maxDelayMs ?? 5 * 60_000;
@@ -128,7 +169,15 @@ export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { 
   let running: Promise<void> | null = null;
   let closed = false;
 
-  async function deliver(d: { id: number; attempts: number; next_attempt_at: string; url: string; secret: string; payload: string; outbox_id: number }) {
+  async function deliver(d: {
+    id: number;
+    attempts: number;
+    next_attempt_at: string;
+    url: string;
+    secret: string;
+    payload: string;
+    outbox_id: number;
+  }) {
     const claimUntil = new Date(Date.now() + timeoutMs + 1000).toISOString();
     const claimed = await db.kysely
       .updateTable('shop_webhook_deliveries')
@@ -164,7 +213,13 @@ export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { 
     await db.kysely.transaction().execute(async (trx) => {
       await trx
         .insertInto('shop_webhook_attempts')
-        .values({ delivery_id: d.id, at: now.toISOString(), status_code: statusCode, error, duration_ms: Date.now() - started })
+        .values({
+          delivery_id: d.id,
+          at: now.toISOString(),
+          status_code: statusCode,
+          error,
+          duration_ms: Date.now() - started,
+        })
         .execute();
       await trx
         .updateTable('shop_webhook_deliveries')
@@ -189,7 +244,17 @@ export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { 
       .selectFrom('shop_webhook_deliveries as d')
       .innerJoin('shop_webhooks as w', 'w.id', 'd.webhook_id')
       .innerJoin('shop_outbox as o', 'o.id', 'd.outbox_id')
-      .select(['d.id', 'd.webhook_id', 'd.order_id', 'd.attempts', 'd.next_attempt_at', 'd.outbox_id', 'w.url', 'w.secret', 'o.payload'])
+      .select([
+        'd.id',
+        'd.webhook_id',
+        'd.order_id',
+        'd.attempts',
+        'd.next_attempt_at',
+        'd.outbox_id',
+        'w.url',
+        'w.secret',
+        'o.payload',
+      ])
       .where('d.status', '=', 'pending')
       .orderBy('d.id')
       .limit(1000)
@@ -204,9 +269,19 @@ export function startWebhookDispatcher(db: Db, opts: DispatcherOptions = {}): { 
     const due = [...heads.values()].filter((p) => p.next_attempt_at <= now);
     for (let i = 0; i < due.length && !closed; i += 8) {
       await Promise.all(
-        due.slice(i, i + 8).map((p) =>
-          deliver({ id: Number(p.id), attempts: p.attempts, next_attempt_at: p.next_attempt_at, url: p.url, secret: p.secret, payload: p.payload, outbox_id: Number(p.outbox_id) }),
-        ),
+        due
+          .slice(i, i + 8)
+          .map((p) =>
+            deliver({
+              id: Number(p.id),
+              attempts: p.attempts,
+              next_attempt_at: p.next_attempt_at,
+              url: p.url,
+              secret: p.secret,
+              payload: p.payload,
+              outbox_id: Number(p.outbox_id),
+            }),
+          ),
       );
     }
   }
