@@ -363,6 +363,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(sales.length, 1);
     });
 
+    test('reservations of finished orders do not pile up: one row per open order and item, one release marker', async () => {
+      for (let i = 0; i < 5; i++) {
+        const r = await create(`churn-${i}`, { lines: [{ itemCode: 'MILK32', quantity: 1 }] });
+        assert.equal((await status(r.json().id, 'cancelled')).statusCode, 200);
+      }
+      const open = await create('churn-open', { lines: [{ itemCode: 'MILK32', quantity: 2 }] });
+      const rows = await db.kysely
+        .selectFrom('order_reservations')
+        .select(['order_id', 'quantity_milli'])
+        .where('item_id', '=', items.MILK32!)
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => Number(r.quantity_milli)).sort((a, b) => a - b),
+        [0, 2000],
+      );
+      assert.equal(await available('MILK32'), 1);
+      assert.equal((await status(open.json().id, 'cancelled')).statusCode, 200);
+    });
+
     test('orders of another shop are not visible', async () => {
       const mine = await create('own-1', { lines: [{ itemCode: 'BREAD', quantity: 1 }] });
       const otherKey = await keyWith(db, ['orders:write']);
