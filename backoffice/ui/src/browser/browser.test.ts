@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { anonymousPagesLoadCleanly, chromiumArgs, managerReceivesTwoItemsAndPosts, storekeeperOpensTerminal } from './journey';
+import { labelsPreviewedAndPrinted, stocktakeCountedOnTwoTerminals, supplierOrderReceivedOnTerminalAndApproved, transferDispatchedAndReceivedShort } from './warehouse-journey';
 
 const uiDist = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 const serverDir = fileURLToPath(new URL('../../../src/server', import.meta.url));
@@ -44,6 +45,10 @@ test('back office and warehouse terminal in Chromium', { skip: typeof found === 
     await t.test('/ and /terminal load with a login form and no console errors', () => anonymousPagesLoadCleanly(browser, baseUrl));
     await t.test('a manager receives two items on a new document and posts it', () => managerReceivesTwoItemsAndPosts(browser, baseUrl));
     await t.test('a storekeeper signs in on the handheld and sees the task menu', () => storekeeperOpensTerminal(browser, baseUrl));
+    await t.test('a supplier order received on the handheld by scanning; the manager approves the price rise and it posts', () => supplierOrderReceivedOnTerminalAndApproved(browser, baseUrl));
+    await t.test('a stocktake counted on two handhelds, differences posted as surplus and shortage', () => stocktakeCountedOnTwoTerminals(browser, baseUrl));
+    await t.test('a transfer dispatched, then received one short', () => transferDispatchedAndReceivedShort(browser, baseUrl));
+    await t.test('labels previewed in the browser; without a bridge, Print says so', () => labelsPreviewedAndPrinted(browser, baseUrl, false));
   } finally {
     await browser.close();
     await app.close();
