@@ -6,19 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createAndPost, createItem, createMinimalCompany, SYSTEM_ACTOR, type MinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
 import { buildServer } from './app';
-import { addUser } from '../auth/users';
+import { seedWarehouseUsers } from './test-users';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export async function seedWarehouseUsers(db: Awaited<ReturnType<typeof testDatabase>>) {
-  const storekeeper = ['receiving.edit', 'receiving.post', 'supplier_order.view', 'stocktake.edit', 'transfer.edit', 'transfer.dispatch', 'transfer.post'];
-  const manager = [...storekeeper, 'supplier_order.edit', 'supplier_order.post', 'receiving.approve', 'supplier_return.edit', 'supplier_return.post', 'stocktake.post', 'surplus.post', 'shortage.post'];
-  for (const [code, rights] of [['admin', ['*']], ['storekeeper', storekeeper], ['manager', manager]] as const) {
-    const g = await db.kysely.insertInto('user_groups').values({ code, name: code }).returning('id').executeTakeFirstOrThrow();
-    await db.kysely.insertInto('group_rights').values(rights.map((r) => ({ group_id: Number(g.id), right_code: r }))).execute();
-    await addUser(db, { username: code, name: code, password: code, group: code, language: 'en' });
-  }
-}
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`warehouse flows over HTTP on ${kind}`, () => {
