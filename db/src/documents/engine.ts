@@ -21,6 +21,7 @@ import type { Db } from '../connection';
 import type { Database } from '../schema';
 import { allocateNumber } from '../series/allocate';
 import { audit } from '../audit/audit';
+import { consumeAtSale } from '../production/sale-consumption';
 import { postMovements, type ItemCosting, type LedgerMovement } from '../ledger/stock-ledger';
 import { checkPurchasePrices } from './purchase-control';
 
@@ -465,6 +466,18 @@ async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op:
     },
     stage,
   );
+  if (type === 'sale' && d.warehouse_id !== null) {
+    // Goods produced at sale (a coffee, a dish) are made from their recipe in this same transaction. A till's
+    // receipt is a sale that already happened, so a short ingredient never refuses it; the back office's sales
+    // follow the warehouse's negative-stock policy.
+    await consumeAtSale(trx, db.kind, {
+      documentId: id,
+      date: d.date,
+      warehouseId: Number(d.warehouse_id),
+      lines: postedLines.map((l) => ({ itemId: Number(l.item_id), quantity: l.quantity })),
+      negativeStock: d.idempotency_key?.startsWith('till:') ? 'allow' : 'warehouse',
+    });
+  }
   await postMovements(trx, db.kind, id, d.date, [...plan, ...losses], ctx.costing, ctx.negativeStock);
   await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
 }
