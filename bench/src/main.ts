@@ -9,6 +9,7 @@ import { runPgPostingBench } from './posting/pg-bench';
 import { startPgServer } from './posting/pg-server';
 import { runCatalogueBench, type QueryTimes } from './catalogue/search-bench';
 import { LINES_PER_RECEIPT } from './posting/scenario';
+import { RAW_STATEMENTS_PER_RECEIPT } from './posting/raw-sqlite';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -44,6 +45,7 @@ console.log(
 );
 console.log('  (raw: prepared statements writing the same rows — series counter, document, lines, movements, balance upserts, audit row — balances held in memory)');
 printPosting(sqlite, 'raw better-sqlite3 inserts');
+console.log(`  engine runs ${sqlite.engineStatementsPerReceipt} SQL statements per receipt (BEGIN/COMMIT included); raw runs ${RAW_STATEMENTS_PER_RECEIPT}`);
 console.log(`sale posting vs raw inserts: ${sqlite.ratioPercent} % (engine ${perSecond(sqlite.engine.receiptsPerSecond)} receipts/s, raw ${perSecond(sqlite.raw.receiptsPerSecond)} receipts/s)`);
 
 if (!args.includes('--no-catalogue')) {

@@ -5,7 +5,10 @@
 
 import { formatDocumentNumber } from '@kasa/domain';
 import type { Db } from '@kasa/db';
-import { SALE_DATE, type PostingShop, type SaleReceipt } from './scenario';
+import { LINES_PER_RECEIPT, SALE_DATE, type PostingShop, type SaleReceipt } from './scenario';
+
+/** BEGIN, series, document, 5 lines, 5 movements, 5 balance upserts, audit, COMMIT. */
+export const RAW_STATEMENTS_PER_RECEIPT = 5 + 3 * LINES_PER_RECEIPT;
 
 type SqliteHandle = NonNullable<Db['sqlite']>;
 

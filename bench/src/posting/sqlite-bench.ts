@@ -30,6 +30,25 @@ const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 export interface SqlitePostingRun extends PostingComparison {
   /** The pragmas both runs used, as read from the engine's handle. */
   pragmas: { journalMode: string; synchronous: string; foreignKeys: boolean };
+  /** SQL statements the engine runs per receipt (BEGIN and COMMIT included), counted on untimed receipts after the run. */
+  engineStatementsPerReceipt: number;
+}
+
+/** Counts the statements the engine prepares while `work` runs (Kysely prepares every statement it executes). */
+async function countStatements(db: Db, work: () => Promise<void>): Promise<number> {
+  const h = db.sqlite!;
+  const prepare = h.prepare;
+  let count = 0;
+  h.prepare = function (this: typeof h, source: string) {
+    count++;
+    return prepare.call(this, source);
+  } as typeof h.prepare;
+  try {
+    await work();
+  } finally {
+    h.prepare = prepare;
+  }
+  return count;
 }
 
 export interface PostingOptions {
@@ -111,8 +130,16 @@ export async function runSqlitePostingBench(opts: PostingOptions): Promise<Sqlit
       engine: (n) => engineSale(engineDb!, engineShop, saleReceipt(engineShop, n)),
     });
 
+    const extra = 10;
+    const from = warmup + opts.receipts;
+    const statements = await countStatements(engineDb, async () => {
+      for (let n = from; n < from + extra; n++) await engineSale(engineDb!, engineShop, saleReceipt(engineShop, n));
+    });
+    for (let n = from; n < from + extra; n++) raw.postSale(saleReceipt(rawShop, n));
+
     if (opts.inspect) await opts.inspect(engineDb, rawDb);
     return {
+      engineStatementsPerReceipt: statements / extra,
       ...compare(t.engine, t.raw),
       pragmas: { journalMode, synchronous: SYNCHRONOUS[synchronous] ?? String(synchronous), foreignKeys },
     };
