@@ -1,6 +1,7 @@
 // The built UI in headless Chromium against the real store server (temp SQLite, demo data). Builds nothing:
 // run `npx vite build --config backoffice/ui/vite.config.ts` first, else the test skips and says why.
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,12 @@ interface Listening {
   listen(opts: { port: number; host: string }): Promise<unknown>;
   close(): Promise<unknown>;
   server: { address(): AddressInfo | string | null };
+}
+interface Bridge {
+  url: string;
+  token: string;
+  emulators: { kind: string; view: { labels?(): string[] } }[];
+  close(): Promise<void>;
 }
 type BuildServer = (opts: { databaseUrl: string; demo: boolean; uiDir?: string }) => Promise<Listening | { app: Listening }>;
 
@@ -49,6 +56,23 @@ test('back office and warehouse terminal in Chromium', { skip: typeof found === 
     await t.test('a stocktake counted on two handhelds, differences posted as surplus and shortage', () => stocktakeCountedOnTwoTerminals(browser, baseUrl));
     await t.test('a transfer dispatched, then received one short', () => transferDispatchedAndReceivedShort(browser, baseUrl));
     await t.test('labels previewed in the browser; without a bridge, Print says so', () => labelsPreviewedAndPrinted(browser, baseUrl, false));
+    await t.test('labels printed on the bridge\'s ZPL label printer emulator', async () => {
+      // The real device bridge with its ZPL emulator on a pty pair, loaded by name (the back office only speaks HTTP to it).
+      const bridgeModule = '@kasa/device-bridge';
+      const { startBridge } = (await import(bridgeModule)) as { startBridge(o: Record<string, unknown>): Promise<Bridge> };
+      const bridge = await startBridge({ configFile: join(dir, 'bridge', 'config.json'), emulate: true, emulatorKinds: ['zpl'], port: 0, quiet: true, tillDist: join(dir, 'no-till'), tillDataDir: join(dir, 'till') });
+      try {
+        const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+        const put = await fetch(`${baseUrl}/api/v1/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ 'labels.bridge_url': bridge.url, 'labels.bridge_token': bridge.token }) });
+        assert.equal(put.status, 200);
+        await labelsPreviewedAndPrinted(browser, baseUrl, true);
+        const printed = bridge.emulators.find((e) => e.kind === 'zpl')!.view.labels!();
+        assert.equal(printed.length, 2, 'two shelf labels came out of the emulator');
+      } finally {
+        await bridge.close();
+      }
+    });
   } finally {
     await browser.close();
     await app.close();
