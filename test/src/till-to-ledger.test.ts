@@ -220,7 +220,7 @@ test('a cashier\'s shift reaches the store ledger once per receipt, also the rec
 
     // --- the rest of the shift: a return, a cash pick-up, the Z report
     // The customer brings the first loaf back with the receipt: its barcode is scanned, Jānis approves with his PIN.
-    await page.getByTestId('total').click();
+    await page.locator('.code-input').focus();
     await page.keyboard.type(firstNumber, { delay: 5 });
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');

@@ -93,7 +93,8 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
 
     // The customer brings the bread back: the barcode on the receipt is scanned, the sale comes up, and Anna
     // (no refund right) gets Jānis to approve with his PIN; the money goes back in cash.
-    await page.getByTestId('total').click();
+    // (The scanner types into the code field, which has the focus after every sale.)
+    await page.locator('.code-input').focus();
     await page.keyboard.type('T01-000001', { delay: 5 });
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByText('Rye bread').waitFor();
@@ -139,6 +140,25 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     const byCard = await until(() => server.received.find((r) => r.number === 'T01-000003'));
     assert.deepEqual(byCard.payments, [{ method: 'card', amountMinor: 99, paymentKey: purchase.key, approvalCode: '100001', maskedPan: '************4321', rrn: '000000000001' }]);
     assert.equal(byCard.lines[0]!.unitPriceMinor, 99);
+
+    // A customer without a receipt brings a loaf back: Jānis approves, the bread is scanned and refunded to the card.
+    await page.keyboard.press('F10');
+    await page.locator('#approver-pin').fill('2222');
+    await page.getByRole('button', { name: 'Bez čeka' }).click();
+    await page.getByTestId('return-mode').waitFor();
+    await page.keyboard.type('4750000000014', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lines').getByText('Rye bread').waitFor();
+    await page.keyboard.press('F5');
+    await page.keyboard.press('F6');
+    await page.getByText(/^Atgriešana T01-000004 pabeigta. Atmaksāts: 1,29\s€$/).waitFor();
+    const refund = devices.calls.find((c) => c.kind === 'payment:refund')!;
+    assert.match(refund.key ?? '', /^refund:[0-9a-f-]{36}:0$/);
+    const noReceipt = await until(() => server.received.find((r) => r.number === 'T01-000004'));
+    assert.equal(noReceipt.type, 'return');
+    assert.equal(noReceipt.originalUuid, undefined);
+    assert.deepEqual(noReceipt.payments.map((p) => [p.method, p.amountMinor, p.paymentKey]), [['card', 129, refund.key]]);
+    await page.getByTestId('return-mode').waitFor({ state: 'detached' });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

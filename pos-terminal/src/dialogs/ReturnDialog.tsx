@@ -7,7 +7,14 @@ import { parseQuantityInput } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from './Dialog';
 
-export function ReturnDialog({ onDone, onClose, initialNumber, needsApproval }: { onDone: (r: JournalReceipt) => void; onClose: () => void; initialNumber?: string; needsApproval?: boolean }) {
+export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, needsApproval }: {
+  onDone: (r: JournalReceipt) => void;
+  onClose: () => void;
+  /** The customer has no receipt: the sale screen takes the goods back (with the approver's PIN when needed). */
+  onNoReceipt: (approverPin: string) => Promise<void>;
+  initialNumber?: string;
+  needsApproval?: boolean;
+}) {
   const { t, error, money, qty } = useI18n();
   const [number, setNumber] = useState(initialNumber ?? '');
   // One uuid for this return: a retry after a failure reuses it, so the card refund is never made twice.
@@ -109,7 +116,12 @@ export function ReturnDialog({ onDone, onClose, initialNumber, needsApproval }: 
           </tbody>
         </table>
       )}
-      {found && needsApproval && (
+      {!found && (
+        <button type="button" onClick={() => void onNoReceipt(approverPin).catch((e: unknown) => setMsg(error(e instanceof TillApiError ? e.code : 'unknown', e instanceof TillApiError ? e.params : {})))}>
+          {t('return.noReceipt')}
+        </button>
+      )}
+      {needsApproval && (
         <label>
           {t('approve.title')} — {t('approve.pin')}
           <input id="approver-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={approverPin} onChange={(e) => setApproverPin(e.target.value.replace(/\D/g, ''))} />

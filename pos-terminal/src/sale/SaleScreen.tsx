@@ -164,6 +164,8 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
    * only with an approval. A decline moves to the next key; a till without an integrated terminal records the card
    * payment as taken on a stand-alone one.
    */
+  const returning = cart.mode === 'return';
+
   const chargeCard = async (amountMinor: number): Promise<string | undefined> => {
     let c = cart;
     if (c.card && c.card.amountMinor !== amountMinor) {
@@ -175,7 +177,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     const key = cardKey(c);
     setMessage({ kind: 'info', text: t('pay.terminal', { amount: money(amountMinor) }) });
     try {
-      await api('POST', '/payment', { kind: 'purchase', key, amountMinor, reference: c.uuid.slice(0, 8) });
+      await api('POST', '/payment', { kind: c.mode === 'return' ? 'refund' : 'purchase', key, amountMinor, reference: c.uuid.slice(0, 8), uuid: c.uuid });
       setCart({ ...c, card: { key, amountMinor } });
       return key;
     } catch (e) {
@@ -193,7 +195,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
       const paymentKey = card ? await chargeCard(card.amountMinor) : undefined;
       const res = await api<{ receipt: JournalReceipt }>('POST', '/receipts', {
         uuid: cart.uuid,
-        type: 'sale',
+        type: returning ? 'return' : 'sale',
         lines: cart.lines.map((l) => ({
           itemId: l.itemId,
           quantity: l.quantity,
@@ -209,7 +211,10 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
       setCart(emptyCart());
       setSelected(null);
       closeDialog();
-      setMessage({ kind: 'info', text: t('sale.done', { number: res.receipt.number, change: money(res.receipt.changeMinor) }) });
+      setMessage({
+        kind: 'info',
+        text: returning ? t('sale.refundDone', { number: res.receipt.number, amount: money(res.receipt.grossMinor) }) : t('sale.done', { number: res.receipt.number, change: money(res.receipt.changeMinor) }),
+      });
       void api('POST', '/display', { top: t('pay.change'), bottom: money(res.receipt.changeMinor) }).catch(() => undefined);
       await onChanged();
     } catch (e) {
@@ -325,6 +330,11 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
                 </li>
               ))}
             </ul>
+          )}
+          {returning && (
+            <p className="message" data-testid="return-mode">
+              {t('sale.returnNoReceipt')}
+            </p>
           )}
           <div className="lines-wrap">
             {cart.lines.length === 0 ? (
@@ -488,6 +498,14 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
         <ReturnDialog
           {...(returnNumber ? { initialNumber: returnNumber } : {})}
           needsApproval={!status.cashier?.mayRefund}
+          onNoReceipt={async (approverPin) => {
+            if (cart.lines.length > 0) await postpone();
+            const next: Cart = { ...emptyCart(), mode: 'return' };
+            if (!status.cashier?.mayRefund) await api('POST', '/approve', { uuid: next.uuid, right: 'till.refund', pin: approverPin });
+            setCart(next);
+            setReturnNumber(undefined);
+            closeDialog();
+          }}
           onClose={() => {
             setReturnNumber(undefined);
             closeDialog();

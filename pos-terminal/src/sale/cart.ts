@@ -31,11 +31,13 @@ export interface Cart {
   cardAttempt?: number;
   /** A card payment the terminal approved for this receipt, not yet on a recorded receipt. */
   card?: { key: string; amountMinor: number };
+  /** Goods coming back without their receipt: the lines are refunded instead of sold. */
+  mode?: 'return';
 }
 
 /** The key the next card payment of this cart runs under; the same key again never charges twice. */
 export function cardKey(cart: Cart): string {
-  return cart.card?.key ?? `card:${cart.uuid}:${cart.cardAttempt ?? 0}`;
+  return cart.card?.key ?? `${cart.mode === 'return' ? 'refund' : 'card'}:${cart.uuid}:${cart.cardAttempt ?? 0}`;
 }
 
 export function emptyCart(): Cart {
