@@ -82,7 +82,8 @@ export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, need
   };
 
   return (
-    <Dialog title={t('return.title')} onClose={onClose} onSubmit={() => (found ? void refund('cash') : void find())} wide>
+    // Enter refunds the way the receipt was paid: to the card when no cash was taken, otherwise in cash.
+    <Dialog title={t('return.title')} onClose={onClose} onSubmit={() => (found ? void refund(found.receipt.payments.every((p) => p.method === 'card') ? 'card' : 'cash') : void find())} wide>
       <label>
         {t('return.number')}
         <input autoFocus value={number} onChange={(e) => setNumber(e.target.value)} placeholder="T01-000001" />
