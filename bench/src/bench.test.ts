@@ -45,7 +45,7 @@ test('SQLite: 20 receipts through the engine leave the same ledger as the raw ba
   const r = await runSqlitePostingBench({
     receipts: 20,
     warmup: 5,
-    items: 150,
+    items: 200,
     inspect: async (engine, raw) => {
       assertSameLedger(await ledgerSnapshot(engine), await ledgerSnapshot(raw), 37);
       compared = true;
@@ -66,7 +66,7 @@ test('PostgreSQL: 20 receipts through the engine leave the same ledger as raw pg
   await runPgPostingBench(server, {
     receipts: 20,
     warmup: 5,
-    items: 150,
+    items: 200,
     inspect: async (engine, raw) => {
       assertSameLedger(await ledgerSnapshot(engine), await ledgerSnapshot(raw), 27);
       compared = true;
