@@ -22,6 +22,7 @@ import { registerWarehouseRoutes } from './routes/warehouse';
 import { registerStocktakeRoutes } from './routes/stocktakes';
 import { registerSettingsRoutes } from './routes/settings';
 import { registerLabelRoutes } from './routes/labels';
+import { registerRegisterRoutes } from './routes/registers';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -137,6 +138,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerStocktakeRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
+  registerRegisterRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
   if (demoCreated) await ensureDemoShopKey(db);

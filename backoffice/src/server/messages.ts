@@ -377,6 +377,20 @@ export const MESSAGES: Record<string, Texts> = {
     cs: 'Vyberte alespoň jednu etiketu k tisku.',
     hu: 'Válasszon legalább egy nyomtatandó címkét.',
   },
+  'partner.code_taken': {
+    en: 'Partner code {{code}} is already used.',
+    lv: 'Partnera kods {{code}} jau ir aizņemts.',
+    ru: 'Код партнёра {{code}} уже занят.',
+    cs: 'Kód partnera {{code}} je již použit.',
+    hu: 'A(z) {{code}} partnerkód már foglalt.',
+  },
+  'partner.unknown': {
+    en: 'There is no partner {{partner}}.',
+    lv: 'Partnera {{partner}} nav.',
+    ru: 'Партнёра {{partner}} нет.',
+    cs: 'Partner {{partner}} neexistuje.',
+    hu: 'Nincs {{partner}} partner.',
+  },
   generic: {
     en: 'The action was refused ({{code}}).',
     lv: 'Darbība tika noraidīta ({{code}}).',

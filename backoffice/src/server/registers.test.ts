@@ -1,0 +1,79 @@
+// Catalogue management over HTTP on SQLite and PostgreSQL: price history with a price valid from a later date,
+// partners, user groups' rights and new users.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createItem, createMinimalCompany } from '@kasa/db';
+import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
+import { buildServer } from './app';
+import { seedWarehouseUsers } from './test-users';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+for (const kind of TEST_DATABASE_KINDS) {
+  describe(`catalogue management over HTTP on ${kind}`, () => {
+    let db: Awaited<ReturnType<typeof testDatabase>>;
+    let base: string;
+    let close: () => Promise<void>;
+    let milk: number;
+    let retail: number;
+    const cookies: Record<string, string> = {};
+    const as = (user: string) => async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(base + path, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: cookies[user] ?? '' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, json: (await res.json()) as Json };
+    };
+    const admin = as('admin');
+    const storekeeper = as('storekeeper');
+
+    before(async () => {
+      db = await testDatabase(kind);
+      const co = await createMinimalCompany(db);
+      milk = await createItem(db, co.vat.reduced!, { code: 'MILK', name: 'Piens' });
+      const pg = await db.kysely.insertInto('price_groups').values({ code: 'RETAIL', name: 'Retail', currency: 'EUR', tax_included: 1, is_default: 1 }).returning('id').executeTakeFirstOrThrow();
+      retail = Number(pg.id);
+      await seedWarehouseUsers(db);
+      const s = await buildServer({ databaseUrl: db.url });
+      await s.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`;
+      close = () => s.app.close();
+      for (const u of ['admin', 'storekeeper']) {
+        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: u }) });
+        cookies[u] = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+      }
+    });
+    after(async () => {
+      await close();
+      await db.drop();
+    });
+
+    test('a new price valid from a later date joins the history; today the earlier one is still in force', async () => {
+      assert.equal((await admin('POST', `/api/v1/items/${milk}/prices`, { priceGroupId: retail, priceMinor: 119, validFrom: '2026-01-01' })).status, 201);
+      assert.equal((await admin('POST', `/api/v1/items/${milk}/prices`, { priceGroupId: retail, priceMinor: 129, validFrom: '2099-01-01' })).status, 201);
+      const h = await admin('GET', `/api/v1/items/${milk}/prices`);
+      assert.deepEqual(h.json.prices.map((p: Json) => [p.priceMinor, p.validFrom, p.current]), [[129, '2099-01-01', false], [119, '2026-01-01', true]]);
+      assert.equal((await admin('GET', `/api/v1/items/${milk}`)).json.item.priceMinor, 119);
+      assert.equal((await storekeeper('POST', `/api/v1/items/${milk}/prices`, { priceGroupId: retail, priceMinor: 1, validFrom: '2026-01-02' })).status, 403);
+    });
+
+    test('partners are created and changed; a taken code is refused', async () => {
+      const p = await admin('POST', '/api/v1/partners', { code: 'S-MAIZE', name: 'Maizes ceptuve', kind: 'supplier', taxNumber: 'LV40003000000' });
+      assert.equal(p.status, 201);
+      const again = await admin('POST', '/api/v1/partners', { code: 'S-MAIZE', name: 'Other', kind: 'supplier' });
+      assert.equal(again.json.error.code, 'partner.code_taken');
+      await admin('PUT', `/api/v1/partners/${p.json.partner.id}`, { code: 'S-MAIZE', name: 'Maizes ceptuve SIA', kind: 'both' });
+      const list = await admin('GET', '/api/v1/partners');
+      assert.deepEqual(list.json.partners.map((x: Json) => [x.code, x.name, x.kind]), [['S-MAIZE', 'Maizes ceptuve SIA', 'both']]);
+    });
+
+    test("a group's rights are replaced and a new user in it signs in with them", async () => {
+      const groups = await admin('GET', '/api/v1/user-groups');
+      const sk = groups.json.groups.find((g: Json) => g.code === 'storekeeper');
+      assert.ok(sk.rights.includes('stocktake.edit'));
+      await admin('PUT', `/api/v1/user-groups/${sk.id}/rights`, { rights: ['stocktake.edit', 'receiving.edit', 'stock.view'] });
+      assert.equal((await admin('POST', '/api/v1/users', { username: 'ilze', name: 'Ilze', group: 'storekeeper', password: 'ilze1234', language: 'lv' })).status, 201);
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ilze', password: 'ilze1234' }) });
+      const me = (await login.json()) as Json;
+      assert.deepEqual(me.user.rights, ['receiving.edit', 'stock.view', 'stocktake.edit']);
+      assert.equal((await storekeeper('PUT', `/api/v1/user-groups/${sk.id}/rights`, { rights: ['*'] })).status, 403);
+    });
+  });
+}
