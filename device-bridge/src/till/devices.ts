@@ -45,6 +45,10 @@ export interface TillDevices {
   payment(operation: PaymentOperation, key: string, body: { amountMinor: number; currency: string; reference?: string }): Promise<DeviceResult>;
   /** A job by its key: body `{ job }`, 404 when there is none. */
   job(key: string): Promise<DeviceResult>;
+  /** The bridge's recent jobs: body `{ jobs }`, newest first. */
+  jobs(): Promise<DeviceResult>;
+  /** Runs a failed job again under its key (a fiscal one first asks the register whether it was made). */
+  retry(key: string): Promise<DeviceResult>;
 }
 
 /** The bridge's device routes (documented in service/schemas.ts); `?wait=0` queues the job and answers at once. */
@@ -57,6 +61,8 @@ export const DEVICE_ROUTES = {
   scaleWeight: '/api/scale/weight',
   payment: (op: PaymentOperation) => `/api/payment/${op}?wait=0`,
   job: (key: string) => `/api/jobs/${encodeURIComponent(key)}`,
+  jobs: '/api/jobs',
+  retry: (key: string) => `/api/jobs/${encodeURIComponent(key)}/retry?wait=0`,
 } as const;
 
 export function bridgeDevices(app: FastifyInstance, headers: () => Record<string, string> = () => ({})): TillDevices {
@@ -86,6 +92,8 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
     fiscal: (op, key, body) => post(DEVICE_ROUTES.fiscal(op), { key, ...body }),
     payment: (op, key, body) => post(DEVICE_ROUTES.payment(op), { key, ...body }),
     job: (key) => call('GET', DEVICE_ROUTES.job(key)),
+    jobs: () => call('GET', DEVICE_ROUTES.jobs),
+    retry: (key) => post(DEVICE_ROUTES.retry(key), {}),
   };
 }
 
@@ -94,15 +102,25 @@ export function bridgeDevices(app: FastifyInstance, headers: () => Record<string
  * `weight` is what the scale shows, `card` how the card terminal answers (approves by default; one job per key).
  */
 export function recordingDevices(
-  opts: { fiscalMissing?: boolean; weight?: string; card?: 'approve' | 'decline' | 'missing' } = {},
-): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[]; card: 'approve' | 'decline' | 'missing' } {
+  opts: { fiscalMissing?: boolean; weight?: string; card?: 'approve' | 'decline' | 'missing'; fiscalFault?: string } = {},
+): TillDevices & { calls: { kind: string; key?: string; payload: unknown }[]; card: 'approve' | 'decline' | 'missing'; fiscalFault: string | undefined } {
   const calls: { kind: string; key?: string; payload: unknown }[] = [];
   const ok = { ok: true, status: 202 };
   const missing = { ok: false, status: 404 };
   const jobs = new Map<string, DeviceJob>();
   let approvals = 0;
+  // A fiscal fault (e.g. "fiscal.paper_out") fails fiscal receipts as the bridge's job would, until it is cleared.
+  const fiscalJob = (key: string): DeviceResult => {
+    if (opts.fiscalMissing) return missing;
+    const job: DeviceJob = devices.fiscalFault
+      ? { key, type: 'fiscal.receipt', state: 'failed', error: { code: devices.fiscalFault, params: {} } }
+      : { key, type: 'fiscal.receipt', state: 'done', result: {} };
+    jobs.set(key, job);
+    return job.state === 'done' ? ok : { ok: false, status: 502, body: { job } };
+  };
   const devices = {
     card: opts.card ?? 'approve',
+    fiscalFault: opts.fiscalFault,
     calls,
     payment: async (op: PaymentOperation, key: string, body: { amountMinor: number; currency: string; reference?: string }): Promise<DeviceResult> => {
       calls.push({ kind: `payment:${op}`, key, payload: body });
@@ -119,13 +137,20 @@ export function recordingDevices(
       return { ok: job.state === 'done', status: job.state === 'done' ? 200 : 502, body: { job } };
     },
     job: async (key: string): Promise<DeviceResult> => (jobs.has(key) ? { ok: true, status: 200, body: { job: jobs.get(key) } } : missing),
+    jobs: async (): Promise<DeviceResult> => ({ ok: true, status: 200, body: { jobs: [...jobs.values()].reverse() } }),
+    retry: async (key: string): Promise<DeviceResult> => {
+      calls.push({ kind: 'retry', key, payload: {} });
+      const job = jobs.get(key);
+      if (!job) return missing;
+      return job.type === 'fiscal.receipt' ? fiscalJob(key) : { ok: true, status: 200, body: { job } };
+    },
     printReceipt: async (key, receipt) => (calls.push({ kind: 'printReceipt', key, payload: receipt }), ok),
-    fiscalReceipt: async (key, receipt) => (calls.push({ kind: 'fiscalReceipt', key, payload: receipt }), opts.fiscalMissing ? missing : ok),
+    fiscalReceipt: async (key, receipt) => (calls.push({ kind: 'fiscalReceipt', key, payload: receipt }), fiscalJob(key)),
     openDrawer: async (key) => (calls.push({ kind: 'openDrawer', ...(key ? { key } : {}), payload: {} }), ok),
     display: async (lines) => (calls.push({ kind: 'display', payload: lines }), ok),
     fiscal: async (op, key, body) => (calls.push({ kind: `fiscal:${op}`, key, payload: body }), opts.fiscalMissing ? missing : ok),
     readWeight: async () => (calls.push({ kind: 'readWeight', payload: {} }), opts.weight ? { ok: true, status: 200, body: { weight: opts.weight, unit: 'kg', stable: true } } : missing),
-  } satisfies TillDevices & { calls: unknown[]; card: string };
+  } satisfies TillDevices & { calls: unknown[]; card: string; fiscalFault: string | undefined };
   return devices;
 }
 
@@ -149,5 +174,7 @@ export function guardDevices(d: TillDevices): TillDevices {
     readWeight: safe(() => d.readWeight()),
     payment: safe((op: PaymentOperation, k: string, b: { amountMinor: number; currency: string; reference?: string }) => d.payment(op, k, b)),
     job: safe((k: string) => d.job(k)),
+    jobs: safe(() => d.jobs()),
+    retry: safe((k: string) => d.retry(k)),
   };
 }

@@ -71,3 +71,35 @@ test('the opening float goes into the fiscal register as a cash-in, so a later c
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a receipt the register could not print shows as a problem in the cashier\'s language until it is retried', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-routes-'));
+  const server = await startStandIn(
+    [{ id: 1, code: '1001', name: 'Rye bread', unit: 'pcs', weighted: false, marked: false, vatRate: '21', priceMinor: 129, currency: 'EUR', barcodes: [] }],
+    [{ id: 7, name: 'Anna', pinHash: hashPin('1111'), rights: [], language: 'lv' }],
+  );
+  const app = Fastify();
+  const devices = recordingDevices({ fiscalFault: 'fiscal.no_check_paper' });
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', tillDevices: devices });
+  try {
+    await app.ready();
+    await till.sync.pullNow();
+    const call = async (method: 'GET' | 'POST', url: string, payload?: object) => (await app.inject({ method, url: `/api/till${url}`, ...(payload ? { payload } : {}) })).json() as Record<string, unknown>;
+    await call('POST', '/login', { pin: '1111' });
+    await call('POST', '/shift/open', { floatMinor: 0 });
+    const sold = (await call('POST', '/receipts', { uuid: '6f1c1f9e-8a53-4c1e-9a43-2d7c2b1a0001', lines: [{ itemId: '1', quantity: '1' }], payments: [{ method: 'cash', amountMinor: 200 }] })) as { receipt: { number: string } };
+    // The sale is in the journal; the paper ran out.
+    assert.equal(sold.receipt.number, 'T01-000001');
+    const key = 'receipt:6f1c1f9e-8a53-4c1e-9a43-2d7c2b1a0001';
+    const { deviceProblems } = (await call('GET', '/status')) as { deviceProblems: { key: string; code: string; message: string }[] };
+    assert.deepEqual(deviceProblems, [{ key, type: 'fiscal.receipt', code: 'fiscal.no_check_paper', message: 'Nav čeku papīra — ielieciet jaunu rulli' }]);
+    // A new roll is in: the cashier presses Retry and the problem is gone.
+    devices.fiscalFault = undefined;
+    assert.deepEqual(await call('POST', '/devices/retry', { key }), { ok: true, status: 202 });
+    assert.deepEqual(((await call('GET', '/status')) as { deviceProblems: unknown[] }).deviceProblems, []);
+  } finally {
+    await app.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -17,7 +17,8 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     return reply.status(status).send({ error: { code: status === 500 ? 'till.internal' : (e.code ?? 'request.invalid'), message: e.message ?? 'error' } });
   });
 
-  app.get('/status', async () => till.status());
+  app.get('/status', async () => ({ ...till.status(), deviceProblems: await till.deviceProblems() }));
+  app.post('/devices/retry', async (req) => till.retryDevice(String((req.body as Body | undefined)?.key ?? '')));
 
   app.post('/login', async (req) => {
     const cashier = await till.login(String((req.body as Body | undefined)?.pin ?? ''));

@@ -159,6 +159,21 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     assert.equal(noReceipt.originalUuid, undefined);
     assert.deepEqual(noReceipt.payments.map((p) => [p.method, p.amountMinor, p.paymentKey]), [['card', 129, refund.key]]);
     await page.getByTestId('return-mode').waitFor({ state: 'detached' });
+
+    // The register runs out of paper on the next sale: the sale stands, the cashier sees why and retries.
+    devices.fiscalFault = 'fiscal.no_check_paper';
+    await page.keyboard.type('4750000000014', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lines').getByText('Rye bread').waitFor();
+    await page.keyboard.press('F5');
+    await page.keyboard.press('F5');
+    await page.getByText(/^Čeks T01-000005 pabeigts/).waitFor();
+    const problem = page.getByTestId('device-problems');
+    await problem.getByText('Nav čeku papīra — ielieciet jaunu rulli').waitFor({ timeout: 15_000 });
+    devices.fiscalFault = undefined;
+    await problem.getByRole('button', { name: 'Atkārtot' }).click();
+    await problem.waitFor({ state: 'detached' });
+    assert.ok(devices.calls.some((c) => c.kind === 'retry' && c.key?.startsWith('receipt:')));
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -13,6 +13,7 @@ import { Journal, type JournalReceipt } from './journal';
 import { fiscalReceipt, receiptLayout } from './receipt-layout';
 import { priceReceipt, quantityOf, type CardDetails, type PaymentInput, type SaleLineInput, type SaleRules } from './sale';
 import { StoreServer } from './store-server';
+import { translate, type Language } from '../service/i18n';
 import { TillSync, type SyncOptions } from './sync';
 
 export const TILL_LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
@@ -171,6 +172,28 @@ export class Till {
     const by = approvedBy ?? this.requireCashier();
     this.approvals.set(`${receiptUuid}:${right}`, by.id);
     return { approvedBy: by.name };
+  }
+
+  /**
+   * Device commands of this till that failed (a receipt the register refused, paper out, a Z report that did not
+   * print), newest first, in the cashier's words: the sale is in the journal either way, the paper can be retried.
+   */
+  async deviceProblems(): Promise<{ key: string; type: string; code: string; message: string }[]> {
+    const r = await this.devices.jobs();
+    const jobs = r.ok ? ((r.body as { jobs?: DeviceJob[] } | undefined)?.jobs ?? []) : [];
+    const language = (this.cashier?.language ?? 'en') as Language;
+    return jobs
+      .filter((j) => j.state === 'failed' && /^(receipt|open-shift|z-report|x-report|cash|float):/.test(j.key))
+      .map((j) => ({ key: j.key, type: j.type, code: j.error?.code ?? 'device.io', message: translate(TILL_LANGUAGES.includes(language) ? language : 'en', j.error?.code ?? 'device.io', j.error?.params ?? {}) }));
+  }
+
+  /** Runs a failed device command again under its key (a fiscal one checks first whether the register made it). */
+  async retryDevice(key: string): Promise<{ ok: boolean; status: number }> {
+    this.requireCashier();
+    if (typeof key !== 'string' || !/^(receipt|open-shift|z-report|x-report|cash|float):[\w:.-]{1,200}$/.test(key)) throw new DomainError('device.key_invalid', {}, 400);
+    const r = await this.devices.retry(key);
+    this.journal.audit(this.cashier?.id ?? null, 'device.retry', null, { key, status: r.status });
+    return { ok: r.ok, status: r.status };
   }
 
   status() {

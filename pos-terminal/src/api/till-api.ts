@@ -93,6 +93,8 @@ export interface TillStatus {
   cashRounding: string;
   cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean; mayChangePrice?: boolean }) | null;
   shift: Shift | null;
+  /** Device commands that failed (paper out, a fiscal error), in the cashier's words; each can be retried. */
+  deviceProblems?: { key: string; type: string; code: string; message: string }[];
 }
 
 export interface ShiftReport {

@@ -307,7 +307,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
 
   return (
     <main className="screen sale">
-      <StatusBar status={status} languagePicker={languagePicker} onLock={() => void lock()} />
+      <StatusBar status={status} languagePicker={languagePicker} onLock={() => void lock()} onChanged={onChanged} />
       <section className="sale-body">
         <div className="sale-left">
           <input

@@ -35,7 +35,7 @@ export function ShiftOpenScreen({ status, onChanged, languagePicker }: { status:
   };
   return (
     <main className="screen">
-      <StatusBar status={status} languagePicker={languagePicker} onLock={() => void lock()} />
+      <StatusBar status={status} languagePicker={languagePicker} onLock={() => void lock()} onChanged={onChanged} />
       <form
         className="login-box"
         onSubmit={(e) => {
