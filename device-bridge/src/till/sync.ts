@@ -107,6 +107,8 @@ export class TillSync {
       }
       this.lastCataloguePull = new Date().toISOString();
       this.succeeded();
+      // The server answers again: send waiting receipts now, not when a long backoff runs out.
+      if (this.journal.pendingCount() > 0) this.kick();
     } catch (e) {
       this.failed(e);
     }

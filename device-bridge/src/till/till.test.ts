@@ -417,3 +417,24 @@ test('a return without the receipt: today\'s price, approved by a senior cashier
     }
   });
 });
+
+test('when the server answers again, waiting receipts go at the next catalogue pull, not after a long backoff', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const till = new Till({ dataDir: dir, serverUrl: server.url, tillCode: 'T01', devices: recordingDevices(), sync: { minBackoffMs: 30_000, maxBackoffMs: 60_000, cataloguePeriodMs: 100 } });
+    till.start();
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      server.mode = 'fail';
+      await till.receipt(sale([{ itemId: '1', quantity: '1' }], 129));
+      await until('a failed attempt', () => server.posts.length >= 1);
+      server.mode = 'ok';
+      // The push backoff is 30 s; the next pull (0.1 s) finds the server and sends the receipt.
+      await until('the receipt arrives', () => server.received.length === 1, 3000);
+      assert.equal(till.journal.pendingCount(), 0);
+    } finally {
+      await till.close();
+    }
+  });
+});
