@@ -62,7 +62,19 @@ async function postedFor(server: StoreServer, uuid: string) {
 
 async function startStore(databaseUrl: string, port: number): Promise<{ server: StoreServer; port: number }> {
   const server = await buildServer({ databaseUrl, demo: true });
-  await server.app.listen({ host: '127.0.0.1', port });
+  // Back on the port the bridge knows; the old socket may take a moment to be let go.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await server.app.listen({ host: '127.0.0.1', port });
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EADDRINUSE' || attempt >= 20) {
+        await server.app.close();
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   return { server, port: (server.app.server.address() as AddressInfo).port };
 }
 
