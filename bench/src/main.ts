@@ -45,7 +45,7 @@ console.log(
 );
 console.log('  (raw: prepared statements writing the same rows — series counter, document, lines, movements, balance upserts, audit row — balances held in memory)');
 printPosting(sqlite, 'raw better-sqlite3 inserts');
-console.log(`  engine runs ${sqlite.engineStatementsPerReceipt} SQL statements per receipt (BEGIN/COMMIT included); raw runs ${RAW_STATEMENTS_PER_RECEIPT}`);
+console.log(`  engine runs ${sqlite.engineStatementsPerReceipt} SQL statements per receipt (BEGIN/COMMIT included); raw runs ${RAW_STATEMENTS_PER_RECEIPT}, one per row`);
 console.log(`sale posting vs raw inserts: ${sqlite.ratioPercent} % (engine ${perSecond(sqlite.engine.receiptsPerSecond)} receipts/s, raw ${perSecond(sqlite.raw.receiptsPerSecond)} receipts/s)`);
 
 if (!args.includes('--no-catalogue')) {
