@@ -100,7 +100,16 @@ export function registerRegisterRoutes(app: FastifyInstance, { db, requireUser }
     if (dup && Number(dup.id) !== id) throw new DomainError('partner.code_taken', { code: body.code }, 409);
     const values = { code: body.code, name: body.name, kind: body.kind, tax_number: body.taxNumber ?? null, bank_account: body.bankAccount ?? null, price_group_id: body.priceGroupId ?? null };
     if (id === null) return Number((await db.kysely.insertInto('partners').values(values).returning('id').executeTakeFirstOrThrow()).id);
-    const r = await db.kysely.updateTable('partners').set(values).where('id', '=', id).executeTakeFirst();
+    // Fields left out of a change keep their value (the list does not carry the bank account, for one).
+    const change = {
+      code: values.code,
+      name: values.name,
+      kind: values.kind,
+      ...(body.taxNumber !== undefined ? { tax_number: values.tax_number } : {}),
+      ...(body.bankAccount !== undefined ? { bank_account: values.bank_account } : {}),
+      ...(body.priceGroupId !== undefined ? { price_group_id: values.price_group_id } : {}),
+    };
+    const r = await db.kysely.updateTable('partners').set(change).where('id', '=', id).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new DomainError('partner.unknown', { partner: id }, 404);
     return id;
   };

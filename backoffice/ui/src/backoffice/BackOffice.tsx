@@ -16,6 +16,8 @@ import { StockPage } from './stock/StockPage';
 import { StocktakeStartPage } from './stocktake/StocktakeStartPage';
 import { LabelsPage } from './labels/LabelsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { PartnersPage } from './registers/PartnersPage';
+import { UsersPage } from './registers/UsersPage';
 
 const menu: { to: string; label: MessageKey }[] = [
   { to: '/catalogue', label: 'menu.catalogue' },
@@ -38,12 +40,10 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if ((m = match('/catalogue/:id', path))) return <ItemForm key={m.id} id={m.id!} />;
   if (path === '/warehouses')
     return <RegisterPage title="menu.warehouses" endpoint="/api/v1/warehouses" columns={['code', 'name', 'negativeStock']} />;
-  if (path === '/partners')
-    return <RegisterPage title="menu.partners" endpoint="/api/v1/partners" columns={['code', 'name', 'taxNumber', 'kind']} />;
+  if (path === '/partners') return <PartnersPage />;
   if (path === '/price-groups')
     return <RegisterPage title="menu.priceGroups" endpoint="/api/v1/price-groups" columns={['code', 'name', 'currency', 'discountPercent']} />;
-  if (path === '/users')
-    return <RegisterPage title="menu.users" endpoint="/api/v1/users" columns={['username', 'name', 'language', 'rights']} />;
+  if (path === '/users') return <UsersPage />;
   if (path === '/series')
     return <RegisterPage title="menu.series" endpoint="/api/v1/series" columns={['code', 'documentType', 'prefix', 'nextNumber']} />;
   if (path === '/documents') return <DocumentsPage search={search} />;

@@ -174,3 +174,28 @@ export async function labelsPreviewedAndPrinted(browser: Browser, baseUrl: strin
   else await manager.page.waitForSelector('p.error[role=alert]');
   await manager.context.close();
 }
+
+/** Catalogue management: a new price valid from a later date joins the item's history; a new supplier is added. */
+export async function managerSetsAFuturePriceAndAddsASupplier(browser: Browser, baseUrl: string): Promise<void> {
+  const manager = await signedIn(browser, baseUrl, 'manager', '/');
+  const item = ((await call(manager.page, 'GET', '/api/v1/items?limit=1')).items as Json[])[0]!;
+  await manager.page.goto(`${baseUrl}/catalogue/${item.id}`, { waitUntil: 'networkidle' });
+  await manager.page.waitForSelector('.price-history table.prices tbody tr');
+  const before = await manager.page.locator('table.prices tbody tr').count();
+  await manager.page.fill('input[name=newPrice]', '9.99');
+  await manager.page.fill('input[name=validFrom]', '2099-01-01');
+  await manager.page.click('.price-history button[type=submit]');
+  await manager.page.waitForFunction((n) => document.querySelectorAll('table.prices tbody tr').length === n + 1, before);
+  assert.match(await manager.page.locator('table.prices tbody tr').first().innerText(), /9[.,]99/);
+  assert.equal(await manager.page.locator('table.prices tbody tr').first().locator('.badge').count(), 0, 'a future price is not in force yet');
+  await manager.page.waitForSelector('.price-history a[href^="/labels"]');
+
+  await manager.page.click('nav.menu a[href="/partners"]');
+  await manager.page.waitForSelector('form.partner-form');
+  await manager.page.fill('input[name=code]', 'S-JOURNEY');
+  await manager.page.fill('input[name=name]', 'Ceļojuma piegādātājs');
+  await manager.page.click('form.partner-form button[type=submit]');
+  await manager.page.waitForSelector('text=Ceļojuma piegādātājs');
+  assert.deepEqual(manager.errors, [], 'no console errors in the back office');
+  await manager.context.close();
+}

@@ -9,6 +9,7 @@ import { enterMovesNext } from '../../forms/keyboard';
 import { minorToDecimalString, parseMoneyMinor } from '../../i18n/format';
 import { navigate } from '../../routing/router';
 import { rowsOf } from '../registers/RegisterPage';
+import { PriceHistory } from './PriceHistory';
 
 interface VatGroup {
   id: number | string;
@@ -134,6 +135,7 @@ export function ItemForm({ id }: { id: string | null }) {
           </button>
         </div>
       </form>
+      {id ? <PriceHistory itemId={id} /> : null}
     </section>
   );
 }

@@ -74,7 +74,7 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
 
   const update = (key: number, change: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...change } : l)));
 
-  async function resolve(line: LineDraft, input: HTMLInputElement) {
+  async function resolve(line: LineDraft, input: HTMLInputElement, moveFocus: boolean) {
     try {
       const item = await findItemByCode(line.code);
       if (!item) {
@@ -86,7 +86,8 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
         problem: null,
         price: line.price || (item.priceMinor != null && type !== 'receiving' && type !== 'supplier_order' ? minorToDecimalString(item.priceMinor, 2) : line.price),
       });
-      input.closest('tr')?.querySelector<HTMLInputElement>('input[name="quantity"]')?.focus();
+      // Only Enter moves on: a lookup started by leaving the field must not pull focus back from where the person went.
+      if (moveFocus) input.closest('tr')?.querySelector<HTMLInputElement>('input[name="quantity"]')?.focus();
     } catch (e) {
       setError(e);
     }
@@ -95,7 +96,7 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
   function codeKey(e: KeyboardEvent<HTMLInputElement>, line: LineDraft) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    void resolve(line, e.currentTarget);
+    void resolve(line, e.currentTarget, true);
   }
 
   function priceKey(e: KeyboardEvent<HTMLInputElement>, line: LineDraft) {
@@ -248,7 +249,7 @@ export function NewDocumentPage({ search }: { search: URLSearchParams }) {
                     onChange={(e) => update(l.key, { code: e.target.value, item: null })}
                     onKeyDown={(e) => codeKey(e, l)}
                     onBlur={(e) => {
-                      if (l.code.trim() && !l.item) void resolve(l, e.currentTarget);
+                      if (l.code.trim() && !l.item) void resolve(l, e.currentTarget, false);
                     }}
                   />
                 </td>
