@@ -104,6 +104,12 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     return { receipt: r, returned: Object.fromEntries([...returned].map(([k, v]) => [k, v.toFixed(3)])) };
   });
 
+  // A paid sale cancelled as a whole: `{ uuid, approverPin? }` → the return receipt (card payments voided on the terminal).
+  app.post('/receipts/by-number/:number/cancel', async (req) => {
+    const b = (req.body as Body | undefined) ?? {};
+    return till.cancelPaid(String((req.params as Body).number), String(b.uuid ?? ''), typeof b.approverPin === 'string' ? b.approverPin : undefined);
+  });
+
   // Receipts the store server refused (400/422): listed for a manager, resent once the server side is fixed.
   app.get('/receipts/rejected', async () => ({ receipts: till.journal.rejected() }));
   app.post('/receipts/:uuid/resend', async (req) => {

@@ -438,3 +438,31 @@ test('when the server answers again, waiting receipts go at the next catalogue p
     }
   });
 });
+
+test('a paid card sale is cancelled as a whole: the terminal voids the payment and the goods come back', { timeout: 20_000 }, async () => {
+  await withTill(async (server, dir) => {
+    const devices = recordingDevices();
+    const till = openTill(dir, server.url, 'T01', devices);
+    try {
+      await till.sync.pullNow();
+      const anna = await till.login('1111');
+      till.journal.startShift(anna.id, 0);
+      const paid = await till.cardPayment('purchase', 'card:s1:0', 258);
+      await till.receipt({ uuid: randomUUID(), lines: [{ itemId: '1', quantity: '2' }], payments: [{ method: 'card', amountMinor: 258, paymentKey: paid.paymentKey }] });
+      const uuid = randomUUID();
+      await assert.rejects(till.cancelPaid('T01-000001', uuid), /auth.right_required/);
+      const { receipt } = await till.cancelPaid('T01-000001', uuid, '2222');
+      assert.equal(receipt.type, 'return');
+      assert.equal(receipt.grossMinor, 258);
+      assert.deepEqual(receipt.payments.map((p) => [p.method, p.amountMinor, p.paymentKey]), [['card', 258, 'void:card:s1:0']]);
+      assert.deepEqual(devices.calls.filter((c) => c.kind === 'payment:cancel').map((c) => [c.key, (c.payload as { amountMinor: number }).amountMinor]), [['void:card:s1:0', 258]]);
+      // Pressed twice: the same return, no second void.
+      assert.equal((await till.cancelPaid('T01-000001', uuid, '2222')).receipt.number, receipt.number);
+      await assert.rejects(till.cancelPaid('T01-000001', randomUUID(), '2222'), /return.already_returned/);
+      const report = till.journal.report(1);
+      assert.equal(report.payments.cardMinor - report.refunds.cardMinor, 0);
+    } finally {
+      await till.close();
+    }
+  });
+});

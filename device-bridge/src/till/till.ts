@@ -19,7 +19,7 @@ import { TillSync, type SyncOptions } from './sync';
 export const TILL_LANGUAGES = ['en', 'lv', 'ru', 'cs', 'hu'] as const;
 
 /** Rights a senior cashier can lend to one receipt in the making (or give with the request itself, `approverPin`). */
-const APPROVABLE_RIGHTS = ['till.price', 'till.refund'];
+const APPROVABLE_RIGHTS = ['till.price', 'till.refund', 'till.cancel_paid'];
 
 export interface TillOptions {
   dataDir: string;
@@ -205,14 +205,14 @@ export class Till {
       pending: this.journal.pendingCount(),
       catalogueItems: this.catalogue.count(),
       currency: this.currency,
-      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund'), mayChangePrice: hasRight(c.rights, 'till.price') } : null,
+      cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund'), mayChangePrice: hasRight(c.rights, 'till.price'), mayCancelPaid: hasRight(c.rights, 'till.cancel_paid') } : null,
       shift: this.journal.openShift() ?? null,
       cashRounding: this.options.cashRounding ?? process.env.KASA_CASH_ROUNDING ?? 'none',
     };
   }
 
   /** Records a sale or a return in the journal, then asks the devices to print it. */
-  async receipt(req: ReceiptRequest): Promise<{ receipt: JournalReceipt; print: { ok: boolean; status: number } }> {
+  async receipt(req: ReceiptRequest, cancelsPaid = false): Promise<{ receipt: JournalReceipt; print: { ok: boolean; status: number } }> {
     const cashier = this.requireCashier();
     if (!req || typeof req.uuid !== 'string' || !/^[0-9a-f-]{16,64}$/i.test(req.uuid)) throw new DomainError('receipt.uuid_invalid', {}, 400);
     if (!Array.isArray(req.lines)) throw new DomainError('receipt.empty', {}, 400);
@@ -220,14 +220,14 @@ export class Till {
     if (done) return { receipt: done, print: { ok: true, status: 208 } };
     const type = req.type === 'return' ? 'return' : 'sale';
     // Taking goods back pays money out: only with till.refund, or approved by a senior cashier's PIN.
-    if (type === 'return') this.authorize('till.refund', req.approverPin, req.uuid);
+    if (type === 'return' && !cancelsPaid) this.authorize('till.refund', req.approverPin, req.uuid);
     const rules = this.rules(cashier);
     let lines: SaleLineInput[];
     let originalUuid: string | undefined;
     let check: (() => void) | undefined;
     // Card details come only from the terminal's job, never from the page.
     let payments: PaymentInput[] = await Promise.all(
-      (req.payments ?? []).map((p) => (p.method === 'card' && p.paymentKey ? this.verifiedCard(p, type === 'sale' ? 'purchase' : 'refund') : { method: p.method, amountMinor: p.amountMinor })),
+      (req.payments ?? []).map((p) => (p.method === 'card' && p.paymentKey ? this.verifiedCard(p, type === 'sale' ? ['purchase'] : ['refund', 'cancel']) : { method: p.method, amountMinor: p.amountMinor })),
     );
     const manualPrices: { itemId: string; fromMinor: number; toMinor: number; approvedBy?: string }[] = [];
     // A return without a receipt (the customer lost it) takes the goods back at today's catalogue price.
@@ -321,14 +321,14 @@ export class Till {
    * Runs a card payment on the terminal through the bridge under `key` and waits for the customer. The same key again
    * (a reload, a lost answer) returns the same outcome without charging twice; after a decline the till uses a new key.
    */
-  async cardPayment(operation: Exclude<PaymentOperation, 'cancel'>, key: string, amountMinor: number, reference?: string, approverPin?: string, receiptUuid?: string): Promise<CardPayment> {
+  async cardPayment(operation: PaymentOperation, key: string, amountMinor: number, reference?: string, approverPin?: string, receiptUuid?: string): Promise<CardPayment> {
     if (operation === 'refund') this.authorize('till.refund', approverPin, receiptUuid);
     else this.requireCashier();
     if (typeof key !== 'string' || !/^[\w:.-]{1,200}$/.test(key)) throw new DomainError('payment.key_invalid', {}, 400);
     if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new DomainError('payment.amount_invalid', {}, 400);
     const started = await this.devices.payment(operation, key, { amountMinor, currency: this.currency, ...(reference ? { reference: reference.slice(0, 40) } : {}) });
     const job = await this.settledJob(key, started);
-    const card = this.approvedCard(job, operation, amountMinor);
+    const card = this.approvedCard(job, [operation], amountMinor);
     this.journal.audit(this.cashier?.id ?? null, `payment.${operation}`, null, { key, amountMinor, approvalCode: card.approvalCode });
     return card;
   }
@@ -371,10 +371,10 @@ export class Till {
     return job;
   }
 
-  private approvedCard(job: DeviceJob, operation: PaymentOperation, amountMinor: number): CardPayment {
+  private approvedCard(job: DeviceJob, operations: PaymentOperation[], amountMinor: number): CardPayment {
     if (job.state === 'failed') throw new DomainError(job.error?.code ?? 'payment.declined', Till.params(job.error?.params), 402);
     const r = job.result as CardResult | undefined;
-    if (job.type !== `payment.${operation}` || r?.outcome !== 'approved') throw new DomainError('payment.not_approved', { key: job.key }, 409);
+    if (!operations.some((op) => job.type === `payment.${op}`) || r?.outcome !== 'approved') throw new DomainError('payment.not_approved', { key: job.key }, 409);
     if (r.amountMinor !== amountMinor) throw new DomainError('payment.amount_mismatch', { amountMinor, approvedMinor: r.amountMinor }, 409);
     return {
       paymentKey: job.key,
@@ -386,10 +386,36 @@ export class Till {
   }
 
   /** A card payment handed in with a receipt: its job must be an approval of exactly this amount. */
-  private async verifiedCard(p: PaymentInput, operation: Exclude<PaymentOperation, 'cancel'>): Promise<PaymentInput> {
+  private async verifiedCard(p: PaymentInput, operations: PaymentOperation[]): Promise<PaymentInput> {
     const found = await this.devices.job(String(p.paymentKey));
     const job = (found.body as { job?: DeviceJob } | undefined)?.job;
     if (!found.ok || !job) throw new DomainError('payment.not_approved', { key: String(p.paymentKey) }, 409);
-    return { method: 'card', ...this.approvedCard(job, operation, p.amountMinor) };
+    return { method: 'card', ...this.approvedCard(job, operations, p.amountMinor) };
+  }
+
+  /**
+   * Cancels a paid sale as a whole (the customer changed their mind at the till): till.cancel_paid or a senior's PIN.
+   * Card payments made on the terminal are voided there (under `void:<their key>`), the rest is paid out in cash, and
+   * the goods come back as a return of every line. Same `uuid` again gives the same return.
+   */
+  async cancelPaid(number: string, uuid: string, approverPin?: string): Promise<{ receipt: JournalReceipt; print: { ok: boolean; status: number } }> {
+    this.authorize('till.cancel_paid', approverPin, uuid);
+    const done = this.journal.receipt(uuid);
+    if (done) return { receipt: done, print: { ok: true, status: 208 } };
+    const original = this.journal.receiptByNumber(String(number ?? ''));
+    if (!original || original.type !== 'sale') throw new DomainError('return.original_not_found', { number: String(number ?? '') }, 404);
+    if (this.journal.returnedQuantities(original.uuid).size > 0) throw new DomainError('return.already_returned', { number: original.number }, 409);
+    const payments: PaymentInput[] = [];
+    for (const p of original.payments) {
+      if (p.method !== 'card') continue;
+      // Paid on a stand-alone terminal: the cashier voids it there; the journal records the card refund.
+      if (!p.paymentKey) payments.push({ method: 'card', amountMinor: p.amountMinor });
+      else payments.push({ method: 'card', ...(await this.cardPayment('cancel', `void:${p.paymentKey}`, p.amountMinor, original.number)) });
+    }
+    this.journal.audit(this.cashier?.id ?? null, 'receipt.cancel_paid', null, { number: original.number, uuid });
+    return this.receipt(
+      { uuid, type: 'return', originalNumber: original.number, lines: original.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })), payments },
+      true,
+    );
   }
 }
