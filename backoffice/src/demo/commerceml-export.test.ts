@@ -15,7 +15,7 @@ import { commerceMlSourceFromDb, exportCommerceMl } from '@kasa/integrations';
 import { createDemo } from './seed';
 
 const run = promisify(execFile);
-const XSD = fileURLToPath(new URL('../../../../shared/formats/commerceml-2.10.xsd', import.meta.url));
+const XSD = fileURLToPath(new URL('../../../integrations/schemas/commerceml-2.10.xsd', import.meta.url));
 
 for (const kind of TEST_DATABASE_KINDS) {
   test(`the demo shop on ${kind} exports schema-valid CommerceML`, { timeout: 120_000 }, async () => {

@@ -18,7 +18,7 @@ import { syntheticCommerceMlSource } from './synthetic-source';
 import type { CatalogueItem, CatalogueOffer, CommerceMlSource, MovementDocument, PriceType } from './types';
 
 const run = promisify(execFile);
-const XSD = fileURLToPath(new URL('../../../../shared/formats/commerceml-2.10.xsd', import.meta.url));
+const XSD = fileURLToPath(new URL('../../schemas/commerceml-2.10.xsd', import.meta.url));
 
 async function xmllintAvailable(): Promise<boolean> {
   try {

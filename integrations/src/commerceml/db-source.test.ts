@@ -18,7 +18,7 @@ import { exportCommerceMl } from './export';
 import { commerceMlSourceFromDb } from './db-source';
 
 const run = promisify(execFile);
-const XSD = fileURLToPath(new URL('../../../../shared/formats/commerceml-2.10.xsd', import.meta.url));
+const XSD = fileURLToPath(new URL('../../schemas/commerceml-2.10.xsd', import.meta.url));
 
 async function xmllint(file: string): Promise<string | null> {
   try {
