@@ -2,7 +2,7 @@
 // idempotent receipt sync, and clear 4xx answers to bad input.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createItem, createMinimalCompany, type MinimalCompany } from '@kasa/db';
+import { createAndPost, createItem, createMinimalCompany, receiveMarkingCodes, SYSTEM_ACTOR, type MinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
 import { buildServer } from './app';
 import { addUser } from '../auth/users';
@@ -145,6 +145,35 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(Number(before) - Number(afterQty), 2);
       const sale = await call('GET', `/api/v1/documents/${first.json.documentId}`);
       assert.equal(sale.json.document.totalMinor, 318);
+    });
+
+    test('a marked bottle is sold once: the second receipt with its code is posted but reported, and the check says no', async () => {
+      const vodka = await createItem(db, co.vat.standard!, { code: 'VODKA', name: 'Degvīns 0,5 l' });
+      await db.kysely.updateTable('items').set({ marked: 1 }).where('id', '=', vodka).execute();
+      await db.kysely.insertInto('barcodes').values({ code: '4751003380014', item_id: vodka, pack_quantity: '1' }).execute();
+      const rec = await createAndPost(db, SYSTEM_ACTOR, { type: 'receiving', date: '2026-11-06', warehouseId: co.warehouses.STORE, lines: [{ itemId: vodka, quantity: '2', priceMinor: 500 }] });
+      const code = '0104751003380014215Abc1dEf\u001d93dGVz';
+      await receiveMarkingCodes(db.kysely, { documentId: rec.document.id, codes: [code] });
+      assert.deepEqual((await call('POST', '/api/v1/till/marking/check', { code, itemId: vodka })).json.allowed, true);
+      const receipt = (uuid: string) => ({
+        uuid,
+        tillCode: 'T1',
+        number: uuid.slice(-6),
+        type: 'sale',
+        cashierId: 2,
+        shiftNumber: 1,
+        createdAt: '2026-11-07T11:00:00Z',
+        currency: 'EUR',
+        lines: [{ itemId: vodka, quantity: '1.000', unitPriceMinor: 999, discountMinor: 0, vatRate: '21', markingCode: code }],
+        payments: [{ method: 'card', amountMinor: 999 }],
+      });
+      const first = await call('POST', '/api/v1/till/receipts', receipt('7b0c9a52-3f0e-4a43-9f51-2d0f4f1a0101'));
+      assert.equal(first.json.status, 'posted');
+      assert.equal(first.json.warnings, undefined);
+      assert.deepEqual((await call('POST', '/api/v1/till/marking/check', { code })).json, { code, status: 'sold', allowed: false, itemId: vodka });
+      const second = await call('POST', '/api/v1/till/receipts', receipt('7b0c9a52-3f0e-4a43-9f51-2d0f4f1a0102'));
+      assert.equal(second.json.status, 'posted');
+      assert.deepEqual(second.json.warnings.map((w: { code: string }) => w.code), ['marking.already_sold']);
     });
 
     test('malformed bodies get a 4xx with a code and the server keeps answering', async () => {

@@ -4,8 +4,8 @@
 
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '@kasa/domain';
-import { createAndPost, type Actor } from '@kasa/db';
+import { DomainError, isDomainError } from '@kasa/domain';
+import { audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, type Actor } from '@kasa/db';
 import type { RouteContext } from '../app';
 import { itemViews } from './catalogue';
 
@@ -142,7 +142,43 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
         pricesIncludeTax: true,
         lines: r.lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity, priceMinor: l.unitPriceMinor, discountMinor: l.discountMinor || undefined })),
       });
-      return { status: duplicate ? 'duplicate' : 'posted', documentId: document.id, number: document.number };
+      // Marked units: each code is sold once and returned once. The sale already happened at the till, so a code
+      // the ledger does not know or already sold is not a reason to refuse the receipt: it is recorded and reported.
+      const warnings: Array<{ code: string; markingCode: string; params: Record<string, unknown> }> = [];
+      if (!duplicate) {
+        for (const l of r.lines) {
+          if (!l.markingCode) continue;
+          try {
+            if (r.type === 'sale') await sellMarkingCode(db.kysely, { code: l.markingCode, saleDocumentId: document.id, itemId: Number(l.itemId) });
+            else await returnMarkingCode(db.kysely, { code: l.markingCode, returnDocumentId: document.id });
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            warnings.push({ code: e.code, markingCode: l.markingCode, params: e.params });
+          }
+        }
+        if (warnings.length)
+          await audit(db.kysely, { userId: actor.userId, action: 'marking_warning', entity: 'document', entityId: document.id, after: { warnings } });
+      }
+      return { status: duplicate ? 'duplicate' : 'posted', documentId: document.id, number: document.number, ...(warnings.length ? { warnings } : {}) };
+    },
+  );
+
+  app.post(
+    '/api/v1/till/marking/check',
+    {
+      schema: {
+        tags: ['till'],
+        summary: 'Whether a marked unit may be sold (or returned) now: its GS1 code parsed and its status in the ledger',
+        body: Type.Object({ code: Type.String({ minLength: 16, maxLength: 200 }), itemId: Type.Optional(Type.Integer({ minimum: 1 })), operation: Type.Optional(Type.Union([Type.Literal('sale'), Type.Literal('return')])) }),
+      },
+    },
+    async (req) => {
+      authorize(req);
+      const { code, itemId, operation = 'sale' } = req.body as { code: string; itemId?: number; operation?: 'sale' | 'return' };
+      const unit = await markingCodeStatus(db.kysely, code);
+      if (itemId !== undefined && unit && unit.itemId !== itemId) throw new DomainError('marking.wrong_item', { code, item: itemId }, 409);
+      const allowed = operation === 'sale' ? unit?.status === 'received' || unit?.status === 'returned' : unit?.status === 'sold';
+      return { code, status: unit?.status ?? 'unknown', allowed, itemId: unit?.itemId ?? null };
     },
   );
 }
