@@ -247,6 +247,22 @@ test('a cashier\'s shift reaches the store ledger once per receipt, also the rec
     assert.equal(await storeStock(store, BREAD.id), stockBefore - 2, 'the loaf is back on the shelf');
     await until('the return on the fiscal register', () => (fiscalJournal().some((e) => e.type === 'return') ? true : undefined));
 
+    // The card customer changes their mind: Jānis cancels the whole paid receipt; the terminal voids the payment.
+    await page.keyboard.press('F10');
+    await dialog.locator('input').first().fill(cardNumber);
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Rupjmaize "Lāči"').waitFor();
+    await page.locator('#approver-pin').fill('2222');
+    await dialog.getByRole('button', { name: 'Anulēt visu čeku' }).click();
+    await page.getByTestId('message').getByText(/^Atgriešana T01-000005 pabeigta. Atmaksāts: 2,09\s€$/).waitFor();
+    const voids = JSON.parse(readFileSync(join(emulatorDir, 'payment', 'state.json'), 'utf8')) as { transactions: { request: { amountMinor: number; type: string } }[] };
+    assert.equal(voids.transactions.length, 2, 'the purchase, then its cancellation');
+    assert.equal(voids.transactions[1]!.request.amountMinor, 209);
+    assert.notEqual(voids.transactions[1]!.request.type, voids.transactions[0]!.request.type);
+    const cancelled = (await bridgeApi<{ receipts: { uuid: string; number: string }[] }>('/api/till/receipts')).receipts.find((r) => r.number === 'T01-000005')!;
+    await until('the cancellation at the server', async () => ((await postedFor(store!, cancelled.uuid)).length ? true : undefined));
+    assert.equal(await storeStock(store, BREAD.id), stockBefore - 1, 'both loaves are back');
+
     // 10.00 taken out of the drawer to the safe (F11, "-" switches to cash out).
     await page.keyboard.press('F11');
     await page.keyboard.press('-');

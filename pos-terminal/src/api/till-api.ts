@@ -91,7 +91,7 @@ export interface TillStatus {
   pending: number;
   currency: string;
   cashRounding: string;
-  cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean; mayChangePrice?: boolean }) | null;
+  cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean; mayChangePrice?: boolean; mayCancelPaid?: boolean }) | null;
   shift: Shift | null;
   /** Device commands that failed (paper out, a fiscal error), in the cashier's words; each can be retried. */
   deviceProblems?: { key: string; type: string; code: string; message: string }[];

@@ -7,13 +7,15 @@ import { parseQuantityInput } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Dialog } from './Dialog';
 
-export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, needsApproval }: {
+export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, needsApproval, needsCancelApproval }: {
   onDone: (r: JournalReceipt) => void;
   onClose: () => void;
   /** The customer has no receipt: the sale screen takes the goods back (with the approver's PIN when needed). */
   onNoReceipt: (approverPin: string) => Promise<void>;
   initialNumber?: string;
   needsApproval?: boolean;
+  /** The cashier may not cancel a paid receipt alone (till.cancel_paid). */
+  needsCancelApproval?: boolean;
 }) {
   const { t, error, money, qty } = useI18n();
   const [number, setNumber] = useState(initialNumber ?? '');
@@ -81,6 +83,20 @@ export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, need
     }
   };
 
+  // The whole sale undone: card payments are voided on the terminal by the bridge, the rest is paid out in cash.
+  const cancelWhole = async () => {
+    if (!found || busy) return;
+    setBusy(true);
+    try {
+      const res = await api<{ receipt: JournalReceipt }>('POST', `/receipts/by-number/${encodeURIComponent(found.receipt.number)}/cancel`, { uuid, ...(needsCancelApproval ? { approverPin } : {}) });
+      onDone(res.receipt);
+    } catch (e) {
+      setMsg(error(e instanceof TillApiError ? e.code : 'unknown', e instanceof TillApiError ? e.params : {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     // Enter refunds the way the receipt was paid: to the card when no cash was taken, otherwise in cash.
     <Dialog title={t('return.title')} onClose={onClose} onSubmit={() => (found ? void refund(found.receipt.payments.every((p) => p.method === 'card') ? 'card' : 'cash') : void find())} wide>
@@ -122,7 +138,7 @@ export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, need
           {t('return.noReceipt')}
         </button>
       )}
-      {needsApproval && (
+      {(needsApproval || needsCancelApproval) && (
         <label>
           {t('approve.title')} — {t('approve.pin')}
           <input id="approver-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={approverPin} onChange={(e) => setApproverPin(e.target.value.replace(/\D/g, ''))} />
@@ -136,6 +152,11 @@ export function ReturnDialog({ onDone, onClose, onNoReceipt, initialNumber, need
           <button type="button" disabled={busy} onClick={() => void refund('card')}>
             {t('return.toCard')}
           </button>
+          {Object.keys(found.returned).length === 0 && (
+            <button type="button" disabled={busy} onClick={() => void cancelWhole()}>
+              {t('return.cancelWhole')}
+            </button>
+          )}
         </div>
       )}
       <p className="message">{msg}</p>

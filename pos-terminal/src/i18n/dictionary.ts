@@ -26,6 +26,7 @@ const en = {
   'sale.returnMode': 'Return against receipt {number}',
   'sale.returnNoReceipt': 'Return without a receipt: scan the goods brought back, then F5 to pay out',
   'return.noReceipt': 'Without receipt',
+  'return.cancelWhole': 'Cancel the whole receipt',
   'sale.notFound': 'Nothing found for "{q}"',
   'sale.done': 'Receipt {number} done. Change: {change}',
   'sale.refundDone': 'Return {number} done. Refunded: {amount}',
@@ -151,6 +152,7 @@ const en = {
   'error.auth.right_required': 'A senior cashier must approve this',
   'error.price.invalid': 'Enter a price',
   'error.auth.right_unknown': 'This cannot be approved here',
+  'error.return.already_returned': 'Goods from this receipt were already returned',
   'error.unknown': 'Error: {code}',
 } as const;
 
@@ -180,6 +182,7 @@ const lv: Dictionary = {
   'sale.returnMode': 'Atgriešana pēc čeka {number}',
   'sale.returnNoReceipt': 'Atgriešana bez čeka: noskenējiet atnestās preces, tad F5 izmaksai',
   'return.noReceipt': 'Bez čeka',
+  'return.cancelWhole': 'Anulēt visu čeku',
   'sale.notFound': 'Nekas nav atrasts: "{q}"',
   'sale.done': 'Čeks {number} pabeigts. Izdot: {change}',
   'sale.refundDone': 'Atgriešana {number} pabeigta. Atmaksāts: {amount}',
@@ -305,6 +308,7 @@ const lv: Dictionary = {
   'error.auth.right_required': 'Tas jāapstiprina vecākajam kasierim',
   'error.price.invalid': 'Ievadiet cenu',
   'error.auth.right_unknown': 'To šeit nevar apstiprināt',
+  'error.return.already_returned': 'Preces no šī čeka jau ir atgrieztas',
   'error.unknown': 'Kļūda: {code}',
 };
 
@@ -331,6 +335,7 @@ const ru: Dictionary = {
   'sale.returnMode': 'Возврат по чеку {number}',
   'sale.returnNoReceipt': 'Возврат без чека: отсканируйте возвращаемые товары, затем F5 для выплаты',
   'return.noReceipt': 'Без чека',
+  'return.cancelWhole': 'Аннулировать весь чек',
   'sale.notFound': 'Ничего не найдено: «{q}»',
   'sale.done': 'Чек {number} пробит. Сдача: {change}',
   'sale.refundDone': 'Возврат {number} проведён. Возвращено: {amount}',
@@ -456,6 +461,7 @@ const ru: Dictionary = {
   'error.auth.right_required': 'Это должен подтвердить старший кассир',
   'error.price.invalid': 'Введите цену',
   'error.auth.right_unknown': 'Это нельзя подтвердить здесь',
+  'error.return.already_returned': 'Товары по этому чеку уже возвращались',
   'error.unknown': 'Ошибка: {code}',
 };
 
@@ -482,6 +488,7 @@ const cs: Dictionary = {
   'sale.returnMode': 'Vrácení k účtence {number}',
   'sale.returnNoReceipt': 'Vrácení bez účtenky: naskenujte vrácené zboží, pak F5 pro výplatu',
   'return.noReceipt': 'Bez účtenky',
+  'return.cancelWhole': 'Stornovat celou účtenku',
   'sale.notFound': 'Nic nenalezeno: „{q}“',
   'sale.done': 'Účtenka {number} hotova. Vrátit: {change}',
   'sale.refundDone': 'Vrácení {number} hotovo. Vyplaceno: {amount}',
@@ -607,6 +614,7 @@ const cs: Dictionary = {
   'error.auth.right_required': 'Musí schválit vedoucí pokladní',
   'error.price.invalid': 'Zadejte cenu',
   'error.auth.right_unknown': 'Toto zde nelze schválit',
+  'error.return.already_returned': 'Zboží z této účtenky již bylo vráceno',
   'error.unknown': 'Chyba: {code}',
 };
 
@@ -633,6 +641,7 @@ const hu: Dictionary = {
   'sale.returnMode': 'Visszáru a(z) {number} nyugtához',
   'sale.returnNoReceipt': 'Visszáru nyugta nélkül: olvassa be a visszahozott termékeket, majd F5 a kifizetéshez',
   'return.noReceipt': 'Nyugta nélkül',
+  'return.cancelWhole': 'A teljes nyugta sztornózása',
   'sale.notFound': 'Nincs találat: „{q}”',
   'sale.done': 'A(z) {number} nyugta kész. Visszajáró: {change}',
   'sale.refundDone': 'A(z) {number} visszáru kész. Visszafizetve: {amount}',
@@ -758,6 +767,7 @@ const hu: Dictionary = {
   'error.auth.right_required': 'Ezt vezető pénztárosnak kell jóváhagynia',
   'error.price.invalid': 'Adja meg az árat',
   'error.auth.right_unknown': 'Ezt itt nem lehet jóváhagyni',
+  'error.return.already_returned': 'E nyugta termékeit már visszavették',
   'error.unknown': 'Hiba: {code}',
 };
 

@@ -498,6 +498,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
         <ReturnDialog
           {...(returnNumber ? { initialNumber: returnNumber } : {})}
           needsApproval={!status.cashier?.mayRefund}
+          needsCancelApproval={!status.cashier?.mayCancelPaid}
           onNoReceipt={async (approverPin) => {
             if (cart.lines.length > 0) await postpone();
             const next: Cart = { ...emptyCart(), mode: 'return' };
