@@ -158,22 +158,40 @@ async function differences(k: Reader, doc: DocumentView, state: StocktakeState, 
     .where((eb) => eb.or([eb('documents.base_document_id', 'is', null), eb('documents.base_document_id', '!=', doc.id)]))
     .$if(itemIds.length <= 1000, (qb) => qb.where('stock_movements.item_id', 'in', itemIds))
     .execute();
-  const items = await k.selectFrom('items').select(['id', 'code', 'name', 'unit', 'standard_cost_minor']).where('id', 'in', itemIds).execute();
-  const costs = await k.selectFrom('stock_balances').select(['item_id', 'last_unit_cost']).where('warehouse_id', '=', doc.warehouseId!).where('item_id', 'in', itemIds).execute();
+  // In chunks: a whole-shop stocktake names more items than a statement may carry parameters.
+  const items: { id: number; code: string; name: string; unit: string; standard_cost_minor: number | null }[] = [];
+  const costs: { item_id: number; last_unit_cost: string }[] = [];
+  for (let i = 0; i < itemIds.length; i += 1000) {
+    const chunk = itemIds.slice(i, i + 1000);
+    items.push(...(await k.selectFrom('items').select(['id', 'code', 'name', 'unit', 'standard_cost_minor']).where('id', 'in', chunk).execute()));
+    costs.push(...(await k.selectFrom('stock_balances').select(['item_id', 'last_unit_cost']).where('warehouse_id', '=', doc.warehouseId!).where('item_id', 'in', chunk).execute()));
+  }
   const byItem = new Map(items.map((i) => [Number(i.id), i]));
   const snapBy = new Map(snap.map((s) => [Number(s.item_id), s]));
   const costBy = new Map(costs.map((c) => [Number(c.item_id), c.last_unit_cost]));
+  const group = <T extends { item_id: number }>(list: T[]) => {
+    const out = new Map<number, T[]>();
+    for (const x of list) {
+      const id = Number(x.item_id);
+      const arr = out.get(id);
+      if (arr) arr.push(x);
+      else out.set(id, [x]);
+    }
+    return out;
+  };
+  const movedBy = group(moved);
+  const countsBy = group(counts);
   const rows: StocktakeRow[] = [];
   for (const itemId of itemIds) {
-    const mine = counts.filter((c) => Number(c.item_id) === itemId);
+    const mine = countsBy.get(itemId) ?? [];
     const lastResolution = mine.map((c) => c.kind).lastIndexOf('resolution');
     const effective = lastResolution >= 0 ? mine.slice(lastResolution) : mine;
     const countedMilli = effective.reduce((s, c) => s + Number(c.quantity_milli), 0);
     const lastCountedAt = mine.length ? mine.map((c) => c.counted_at).sort().at(-1)! : null;
     const plainCounts = effective.filter((c) => c.kind === 'count').length;
     const flagged = state.duplicates === 'flag' && (lastResolution >= 0 ? plainCounts > 0 : plainCounts > 1);
-    const movedMilli = moved
-      .filter((m) => Number(m.item_id) === itemId && (lastCountedAt === null || (m.posted_at ?? '') <= lastCountedAt))
+    const movedMilli = (movedBy.get(itemId) ?? [])
+      .filter((m) => lastCountedAt === null || (m.posted_at ?? '') <= lastCountedAt)
       .reduce((s, m) => s + Number(m.quantity_milli), 0);
     const s = snapBy.get(itemId);
     const bookMilli = s ? Number(s.book_milli) : 0;
