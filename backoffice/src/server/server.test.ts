@@ -75,6 +75,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await call('GET', '/api/v1/auth/me')).json.user.username, 'admin');
     });
 
+    test('items are found by a piece of the name, by barcode and by code; an underscore is just a character', async () => {
+      const codes = async (q: string) => (await call('GET', `/api/v1/items?q=${encodeURIComponent(q)}`)).json.items.map((i: { code: string }) => i.code);
+      assert.deepEqual(await codes('iens'), ['MILK']);
+      assert.deepEqual(await codes('4751003380019'), ['MILK']);
+      assert.deepEqual(await codes('MILK'), ['MILK']);
+      assert.deepEqual(await codes('_'), []);
+      assert.deepEqual(await codes('2 %'), ['MILK']);
+      assert.deepEqual(await codes('4751003380000'), []);
+    });
+
     test('a receiving posted over the API puts stock on hand; storno takes it back', async () => {
       const created = await call('POST', '/api/v1/documents', { type: 'receiving', date: '2026-11-02', warehouseId: co.warehouses.STORE, lines: [{ itemId: milk, quantity: '10.000', priceMinor: 100 }] });
       assert.equal(created.status, 201);

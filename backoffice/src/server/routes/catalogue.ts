@@ -84,12 +84,15 @@ export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser 
     requireUser(req);
     const { q, limit = 50, offset = 0 } = req.query as { q?: string; limit?: number; offset?: number };
     let base = db.kysely.selectFrom('items').where('active', '=', 1);
-    if (q) {
-      const like = `%${q.toLowerCase()}%`;
+    if (q && /^[0-9]{6,14}$/.test(q)) {
+      // A scanned barcode or a numeric code: two index lookups, not a scan of 100,000 names.
+      base = base.where((eb) => eb.or([eb('code', '=', q), eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q))]));
+    } else if (q) {
+      const like = `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       base = base.where((eb) =>
         eb.or([
           eb('code', '=', q),
-          eb(sql`lower(name)`, 'like', like),
+          eb(sql`lower(name)`, 'like', sql`${like} escape '\\'`),
           eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q)),
         ]),
       );
