@@ -54,6 +54,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await storekeeper('POST', `/api/v1/items/${milk}/prices`, { priceGroupId: retail, priceMinor: 1, validFrom: '2026-01-02' })).status, 403);
     });
 
+    test('item groups are listed with their parents, for a stocktake of one group', async () => {
+      const dairy = await db.kysely.insertInto('item_groups').values({ code: 'DAIRY', name: 'Piena produkti', parent_id: null }).returning('id').executeTakeFirstOrThrow();
+      await db.kysely.insertInto('item_groups').values({ code: 'CHEESE', name: 'Siers', parent_id: Number(dairy.id) }).execute();
+      const r = await storekeeper('GET', '/api/v1/item-groups');
+      assert.deepEqual(r.json.itemGroups.map((g: Json) => [g.code, g.parentId]), [['CHEESE', Number(dairy.id)], ['DAIRY', null]]);
+    });
+
     test('partners are created and changed; a taken code is refused', async () => {
       const p = await admin('POST', '/api/v1/partners', { code: 'S-MAIZE', name: 'Maizes ceptuve', kind: 'supplier', taxNumber: 'LV40003000000' });
       assert.equal(p.status, 201);

@@ -95,6 +95,12 @@ export function registerRegisterRoutes(app: FastifyInstance, { db, requireUser }
     return reply.status(201).send({ price: { id: Number(r.id), ...body } });
   });
 
+  app.get('/api/v1/item-groups', { schema: { tags: ['catalogue'], summary: 'Item groups (a stocktake may count one group and its subgroups)' } }, async (req) => {
+    requireUser(req);
+    const rows = await db.kysely.selectFrom('item_groups').selectAll().orderBy('code').execute();
+    return { itemGroups: rows.map((g) => ({ id: Number(g.id), code: g.code, name: g.name, parentId: g.parent_id === null ? null : Number(g.parent_id) })) };
+  });
+
   const savePartner = async (id: number | null, body: Static<typeof PartnerBody>) => {
     const dup = await db.kysely.selectFrom('partners').select('id').where('code', '=', body.code).executeTakeFirst();
     if (dup && Number(dup.id) !== id) throw new DomainError('partner.code_taken', { code: body.code }, 409);

@@ -214,6 +214,7 @@ const en = {
   'users.rightsHint': "One right per line, e.g. receiving.post, stocktake.edit, * for all",
   'users.password': "Password",
   'users.pin': "Till PIN",
+  'stocktake.itemGroup': "Item group (with its subgroups)",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -428,6 +429,7 @@ const lv: Messages = {
   'users.rightsHint': "Viena tiesība rindā, piem. receiving.post, stocktake.edit, * — visas",
   'users.password': "Parole",
   'users.pin': "Kases PIN",
+  'stocktake.itemGroup': "Preču grupa (ar apakšgrupām)",
 };
 
 const ru: Messages = {
@@ -639,6 +641,7 @@ const ru: Messages = {
   'users.rightsHint': "По одному праву в строке, напр. receiving.post, stocktake.edit, * — все",
   'users.password': "Пароль",
   'users.pin': "PIN кассы",
+  'stocktake.itemGroup': "Группа товаров (с подгруппами)",
 };
 
 const cs: Messages = {
@@ -850,6 +853,7 @@ const cs: Messages = {
   'users.rightsHint': "Jedno právo na řádek, např. receiving.post, stocktake.edit, * pro vše",
   'users.password': "Heslo",
   'users.pin': "PIN pokladny",
+  'stocktake.itemGroup': "Skupina zboží (s podskupinami)",
 };
 
 const hu: Messages = {
@@ -1061,6 +1065,7 @@ const hu: Messages = {
   'users.rightsHint': "Soronként egy jog, pl. receiving.post, stocktake.edit, * = mind",
   'users.password': "Jelszó",
   'users.pin': "Pénztári PIN",
+  'stocktake.itemGroup': "Cikkcsoport (alcsoportokkal)",
 };
 
 export const dictionary: Record<Language, Messages> = { en, lv, ru, cs, hu };

@@ -16,6 +16,8 @@ export function StocktakeStartPage() {
   const settings = useApi<{ settings: Record<string, string> }>('/api/v1/settings');
   const [warehouseId, setWarehouseId] = useState('');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const groups = useApi<{ itemGroups: { id: number; code: string; name: string }[] }>('/api/v1/item-groups');
+  const [itemGroupId, setItemGroupId] = useState('');
   const [duplicates, setDuplicates] = useState<'sum' | 'flag' | ''>('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function StocktakeStartPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ document: StockDocument }>('/api/v1/stocktakes', { body: { warehouseId: Number(warehouseId), date, duplicates: policy } });
+      const r = await api<{ document: StockDocument }>('/api/v1/stocktakes', { body: { warehouseId: Number(warehouseId), date, duplicates: policy, ...(itemGroupId ? { itemGroupId: Number(itemGroupId) } : {}) } });
       navigate(`/documents/${r.document.id}`);
     } catch (err) {
       setError(err);
@@ -48,6 +50,17 @@ export function StocktakeStartPage() {
             {refs.warehouses.map((w) => (
               <option key={String(w.id)} value={String(w.id)}>
                 {w.code} · {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('stocktake.itemGroup')}
+          <select name="itemGroupId" value={itemGroupId} onChange={(e) => setItemGroupId(e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {(groups.data?.itemGroups ?? []).map((g) => (
+              <option key={g.id} value={String(g.id)}>
+                {g.code} · {g.name}
               </option>
             ))}
           </select>
