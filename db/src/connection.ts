@@ -50,6 +50,29 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * better-sqlite3 compiles the SQL text on every prepare; Kysely prepares every query. Most of a posting's statements
+ * repeat, so compiled statements are kept per SQL text (bounded, least recently used dropped first).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (stmt && !stmt.busy) {
+        cache.delete(sqlText);
+        cache.set(sqlText, stmt);
+        return stmt;
+      }
+      stmt = sqlite.prepare(sqlText);
+      cache.set(sqlText, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
+}
+
 // better-sqlite3 is synchronous: two handles on one file in one process would block each other's event loop.
 // Within a process every opener of a file shares one handle; Kysely queues its transactions one after another.
 const sqliteHandles = new Map<string, { db: Db; refs: number }>();
@@ -69,7 +92,7 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     const db: Db = { kysely, kind, location: target, sqlite, close: () => release(target) };
     sqliteHandles.set(target, { db, refs: 1 });
     return db;

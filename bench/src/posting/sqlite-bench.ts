@@ -34,19 +34,22 @@ export interface SqlitePostingRun extends PostingComparison {
   engineStatementsPerReceipt: number;
 }
 
-/** Counts the statements the engine prepares while `work` runs (Kysely prepares every statement it executes). */
+/** Counts the statements the engine executes while `work` runs (statements are compiled once and cached). */
 async function countStatements(db: Db, work: () => Promise<void>): Promise<number> {
-  const h = db.sqlite!;
-  const prepare = h.prepare;
+  const proto = Object.getPrototypeOf(db.sqlite!.prepare('select 1')) as Record<'run' | 'all' | 'get' | 'iterate', (...a: unknown[]) => unknown>;
+  const methods = ['run', 'all', 'get', 'iterate'] as const;
+  const saved = methods.map((m) => proto[m]);
   let count = 0;
-  h.prepare = function (this: typeof h, source: string) {
-    count++;
-    return prepare.call(this, source);
-  } as typeof h.prepare;
+  methods.forEach((m, i) => {
+    proto[m] = function (this: unknown, ...a: unknown[]) {
+      count++;
+      return saved[i]!.apply(this, a);
+    };
+  });
   try {
     await work();
   } finally {
-    h.prepare = prepare;
+    methods.forEach((m, i) => (proto[m] = saved[i]!));
   }
   return count;
 }

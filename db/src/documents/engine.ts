@@ -1,7 +1,7 @@
 // The one document engine: every document type is created, posted, dispatched, reversed (storno) and annulled here,
 // each operation in one transaction with rights, lock date, number series, ledger movements and the audit log.
 
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import {
   assertOpenPeriod,
   assertRight,
@@ -133,8 +133,14 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   checkDate(input.date);
   const id = await db.kysely.transaction().execute(async (trx) => {
     const c = await company(trx);
-    const docId = await insertDocument(trx, c, actor, input, 'draft');
-    await audit(trx, { userId: actor.userId, action: 'create', entity: 'document', entityId: docId, after: { type: input.type } });
+    const docId = (await insertDocument(trx, c, actor, input, 'draft')).id;
+    await audit(trx, {
+      userId: actor.userId,
+      action: 'create',
+      entity: 'document',
+      entityId: docId,
+      after: { type: input.type },
+    });
     return docId;
   });
   return getDocument(db, id);
@@ -142,61 +148,93 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
 
 async function insertDocument(
   trx: Trx,
-  c: { id: number; currency: string; vat_rounding: string },
+  c: Awaited<ReturnType<typeof company>>,
   actor: Actor,
   input: CreateDocumentInput,
   status: DocumentStatus,
-): Promise<number> {
+): Promise<Inserted> {
   const lines = await withBasePrices(trx, input);
   const priced = await priceLines(trx, c, input.type, lines, input.pricesIncludeTax);
   const currency = c.currency as CurrencyCode;
   const year = Number(input.date.slice(0, 4));
   const n = await allocateNumber(trx, input.seriesCode ?? DEFAULT_SERIES[input.type], year, input.type);
   const now = new Date().toISOString();
-  const inserted = await trx
-    .insertInto('documents')
-    .values({
-      company_id: c.id,
-      type: input.type,
-      series_code: n.seriesCode,
-      year: n.year,
-      number_seq: n.seq,
-      number: n.number,
-      status,
-      date: input.date,
-      warehouse_id: input.warehouseId ?? null,
-      to_warehouse_id: input.toWarehouseId ?? null,
-      partner_id: input.partnerId ?? null,
-      currency,
-      total_minor: priced.totalMinor,
-      reason: input.reason ?? null,
-      reverses_id: null,
-      reversed_by_id: null,
-      idempotency_key: input.idempotencyKey ?? null,
-      payload: input.payload === undefined ? null : JSON.stringify(input.payload),
-      base_document_id: input.baseDocumentId ?? null,
-      created_by: actor.userId,
-      created_at: now,
-      posted_at: null,
-      version: 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = {
+    company_id: c.id,
+    type: input.type,
+    series_code: n.seriesCode,
+    year: n.year,
+    number_seq: n.seq,
+    number: n.number,
+    status,
+    date: input.date,
+    warehouse_id: input.warehouseId ?? null,
+    to_warehouse_id: input.toWarehouseId ?? null,
+    partner_id: input.partnerId ?? null,
+    currency,
+    total_minor: priced.totalMinor,
+    reason: input.reason ?? null,
+    reverses_id: null,
+    reversed_by_id: null,
+    idempotency_key: input.idempotencyKey ?? null,
+    payload: input.payload === undefined ? null : JSON.stringify(input.payload),
+    base_document_id: input.baseDocumentId ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    posted_at: null,
+    version: 0,
+  };
+  const inserted = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
   const docId = Number(inserted.id);
   await insertLines(trx, docId, priced.rows);
-  return docId;
+  return {
+    id: docId,
+    row: { ...row, id: docId } as Selectable<Database['documents']>,
+    lines: priced.rows.map((r, i) => ({ ...r, line_no: i + 1 }) as FreshLine),
+    items: priced.items,
+    company: c,
+  };
+}
+
+interface ItemFacts extends ItemCosting {
+  produced: boolean;
+}
+
+type FreshLine = Pick<
+  Selectable<Database['document_lines']>,
+  'line_no' | 'item_id' | 'quantity' | 'price_minor' | 'amount_minor' | 'vat_rate'
+>;
+
+/** What insertDocument wrote, so posting in the same transaction need not read it back. */
+interface Inserted {
+  id: number;
+  row: Selectable<Database['documents']>;
+  lines: FreshLine[];
+  items: Map<number, ItemFacts>;
+  company: Awaited<ReturnType<typeof company>>;
 }
 
 /** A receiving made from a supplier order: lines without a price take the order's price of that item. */
 async function withBasePrices(trx: Trx, input: CreateDocumentInput): Promise<DocumentLineInput[]> {
   if (input.baseDocumentId == null) return input.lines;
-  const base = await trx.selectFrom('documents').select(['id', 'type']).where('id', '=', input.baseDocumentId).executeTakeFirst();
+  const base = await trx
+    .selectFrom('documents')
+    .select(['id', 'type'])
+    .where('id', '=', input.baseDocumentId)
+    .executeTakeFirst();
   if (!base) throw new DomainError('document.not_found', { id: input.baseDocumentId }, 400);
   if (!input.lines.some((l) => l.priceMinor === undefined)) return input.lines;
-  const baseLines = await trx.selectFrom('document_lines').select(['item_id', 'price_minor']).where('document_id', '=', base.id).orderBy('line_no').execute();
+  const baseLines = await trx
+    .selectFrom('document_lines')
+    .select(['item_id', 'price_minor'])
+    .where('document_id', '=', base.id)
+    .orderBy('line_no')
+    .execute();
   const price = new Map<number, number>();
   for (const l of baseLines) if (!price.has(Number(l.item_id))) price.set(Number(l.item_id), Number(l.price_minor));
-  return input.lines.map((l) => (l.priceMinor === undefined && price.has(l.itemId) ? { ...l, priceMinor: price.get(l.itemId) } : l));
+  return input.lines.map((l) =>
+    l.priceMinor === undefined && price.has(l.itemId) ? { ...l, priceMinor: price.get(l.itemId) } : l,
+  );
 }
 
 type LineRow = Omit<Insertable<Database['document_lines']>, 'document_id' | 'line_no'>;
@@ -208,21 +246,28 @@ async function priceLines(
   type: DocumentType,
   lines: DocumentLineInput[],
   pricesIncludeTax?: boolean,
-): Promise<{ rows: LineRow[]; totalMinor: number }> {
+): Promise<{ rows: LineRow[]; totalMinor: number; items: Map<number, ItemFacts> }> {
   const itemIds = [...new Set(lines.map((l) => l.itemId))];
   const items = itemIds.length
     ? await trx
         .selectFrom('items')
         .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
-        .select(['items.id', 'vat_groups.rate'])
+        .select(['items.id', 'vat_groups.rate', 'items.costing', 'items.standard_cost_minor', 'items.produced'])
         .where('items.id', 'in', itemIds)
         .execute()
     : [];
+  const facts = new Map<number, ItemFacts>(
+    items.map((i) => [
+      Number(i.id),
+      { costing: i.costing, standard_cost_minor: i.standard_cost_minor, produced: !!i.produced },
+    ]),
+  );
   const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
   for (const l of lines) {
     if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
     const q = dec(l.quantity);
-    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(1e9)) throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
+    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(1e9))
+      throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
     if (l.priceMinor !== undefined && (!Number.isSafeInteger(l.priceMinor) || l.priceMinor < 0))
       throw new DomainError('validation.price', { item: l.itemId, price: l.priceMinor }, 400);
   }
@@ -234,7 +279,11 @@ async function priceLines(
       vatRate: rate.get(l.itemId) ?? '0',
       discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
     })),
-    { currency: c.currency as CurrencyCode, pricesIncludeTax: includeTax, vatRounding: c.vat_rounding === 'document' ? 'document' : 'line' },
+    {
+      currency: c.currency as CurrencyCode,
+      pricesIncludeTax: includeTax,
+      vatRounding: c.vat_rounding === 'document' ? 'document' : 'line',
+    },
   );
   return {
     rows: lines.map((l, i) => ({
@@ -246,6 +295,7 @@ async function priceLines(
       vat_rate: totals.lines[i]!.vatRate,
     })),
     totalMinor: lines.length ? totals.gross.toMinor() : 0,
+    items: facts,
   };
 }
 
@@ -261,19 +311,37 @@ async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<vo
  * Replaces a draft's lines (the back-office form saves the whole list). Only drafts and documents awaiting
  * approval change; `expectedVersion` refuses a save over someone else's newer one.
  */
-export async function setDraftLines(db: Db, actor: Actor, id: number, lines: DocumentLineInput[], expectedVersion?: number): Promise<DocumentView> {
+export async function setDraftLines(
+  db: Db,
+  actor: Actor,
+  id: number,
+  lines: DocumentLineInput[],
+  expectedVersion?: number,
+): Promise<DocumentView> {
   await db.kysely.transaction().execute(async (trx) => {
     const d = await loadForOperation(trx, db, id);
     assertRight(actor.rights, requiredRight(d.type as DocumentType, 'edit'));
-    if (d.status !== 'draft') throw new DomainError('document.not_editable', { number: d.number, status: d.status }, 409);
+    if (d.status !== 'draft')
+      throw new DomainError('document.not_editable', { number: d.number, status: d.status }, 409);
     if (expectedVersion !== undefined && expectedVersion !== d.version)
       throw new DomainError('document.changed', { number: d.number }, 409);
     const c = await company(trx);
     const priced = await priceLines(trx, c, d.type as DocumentType, lines);
     await trx.deleteFrom('document_lines').where('document_id', '=', id).execute();
     await insertLines(trx, id, priced.rows);
-    await trx.updateTable('documents').set({ total_minor: priced.totalMinor, version: d.version + 1 }).where('id', '=', id).execute();
-    await audit(trx, { userId: actor.userId, action: 'edit', entity: 'document', entityId: id, before: { version: d.version }, after: { lines: lines.length } });
+    await trx
+      .updateTable('documents')
+      .set({ total_minor: priced.totalMinor, version: d.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, {
+      userId: actor.userId,
+      action: 'edit',
+      entity: 'document',
+      entityId: id,
+      before: { version: d.version },
+      after: { lines: lines.length },
+    });
   });
   return getDocument(db, id);
 }
@@ -284,8 +352,15 @@ export async function setDraftLines(db: Db, actor: Actor, id: number, lines: Doc
  */
 export async function addDraftLine(db: Db, actor: Actor, id: number, line: DocumentLineInput): Promise<DocumentView> {
   const doc = await getDocument(db, id);
-  const lines: DocumentLineInput[] = doc.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor, discountMinor: l.discountMinor || undefined }));
-  const same = lines.find((l) => l.itemId === line.itemId && (line.priceMinor === undefined || l.priceMinor === line.priceMinor));
+  const lines: DocumentLineInput[] = doc.lines.map((l) => ({
+    itemId: l.itemId,
+    quantity: l.quantity,
+    priceMinor: l.priceMinor,
+    discountMinor: l.discountMinor || undefined,
+  }));
+  const same = lines.find(
+    (l) => l.itemId === line.itemId && (line.priceMinor === undefined || l.priceMinor === line.priceMinor),
+  );
   if (same) same.quantity = dec(same.quantity).plus(dec(line.quantity)).toFixed(3);
   else lines.push(line);
   return setDraftLines(db, actor, id, lines, doc.version);
@@ -359,14 +434,26 @@ function parsePayload(p: string | null): Record<string, unknown> | null {
 }
 
 async function mergePayload(trx: Trx, id: number, current: string | null, add: Record<string, unknown>): Promise<void> {
-  await trx.updateTable('documents').set({ payload: JSON.stringify({ ...(parsePayload(current) ?? {}), ...add }) }).where('id', '=', id).execute();
+  await trx
+    .updateTable('documents')
+    .set({ payload: JSON.stringify({ ...(parsePayload(current) ?? {}), ...add }) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Moves a document to its next status, refusing cleanly when someone else changed it first. */
-async function claim(trx: Trx, doc: { id: number; status: string; version: number; number: string }, to: DocumentStatus) {
+async function claim(
+  trx: Trx,
+  doc: { id: number; status: string; version: number; number: string },
+  to: DocumentStatus,
+) {
   const r = await trx
     .updateTable('documents')
-    .set({ status: to, version: doc.version + 1, posted_at: to === 'posted' || to === 'in_transit' ? new Date().toISOString() : undefined })
+    .set({
+      status: to,
+      version: doc.version + 1,
+      posted_at: to === 'posted' || to === 'in_transit' ? new Date().toISOString() : undefined,
+    })
     .where('id', '=', doc.id)
     .where('status', '=', doc.status)
     .where('version', '=', doc.version)
@@ -382,13 +469,25 @@ async function loadForOperation(trx: Trx, db: Db, id: number) {
   return d;
 }
 
-async function ledgerContext(trx: Trx, itemIds: number[]) {
-  const items = itemIds.length
-    ? await trx.selectFrom('items').select(['id', 'costing', 'standard_cost_minor']).where('id', 'in', itemIds).execute()
-    : [];
+async function ledgerContext(trx: Trx, itemIds: number[], known?: Map<number, ItemCosting>) {
+  const items =
+    known && itemIds.every((id) => known.has(id))
+      ? itemIds.map((id) => ({ id, ...known.get(id)! }))
+      : itemIds.length
+        ? await trx
+            .selectFrom('items')
+            .select(['id', 'costing', 'standard_cost_minor'])
+            .where('id', 'in', itemIds)
+            .execute()
+        : [];
   const whs = await trx.selectFrom('warehouses').select(['id', 'negative_stock', 'is_transit', 'code']).execute();
   const costing = new Map<number, ItemCosting>(items.map((i) => [Number(i.id), i]));
-  const neg = new Map(whs.map((w) => [Number(w.id), w.negative_stock === 'allow' || w.is_transit ? ('allow' as const) : ('forbid' as const)]));
+  const neg = new Map(
+    whs.map((w) => [
+      Number(w.id),
+      w.negative_stock === 'allow' || w.is_transit ? ('allow' as const) : ('forbid' as const),
+    ]),
+  );
   return {
     costing: (id: number) => costing.get(id) ?? { costing: 'average', standard_cost_minor: null },
     negativeStock: (id: number) => neg.get(id) ?? 'forbid',
@@ -407,47 +506,79 @@ export interface PostOptions {
   received?: { itemId: number; quantity: string }[];
 }
 
-async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op: 'post' | 'dispatch' | 'approve', opts: PostOptions = {}) {
-  const d = await loadForOperation(trx, db, id);
+async function postInTransaction(
+  trx: Trx,
+  db: Db,
+  actor: Actor,
+  id: number,
+  op: 'post' | 'dispatch' | 'approve',
+  opts: PostOptions = {},
+  fresh?: Inserted,
+) {
+  // A document created in this same transaction is posted from what was just written, not read back.
+  const d = fresh ? fresh.row : await loadForOperation(trx, db, id);
   const type = d.type as DocumentType;
   assertRight(actor.rights, requiredRight(type, op));
   let to = nextStatus(op, d.status as DocumentStatus, d.number);
-  const c = await company(trx);
+  const c = fresh ? fresh.company : await company(trx);
   assertOpenPeriod(d.date, c.lock_date, op);
-  const lines = await trx
-    .selectFrom('document_lines')
-    .select(['line_no', 'item_id', 'quantity', 'price_minor', 'amount_minor', 'vat_rate'])
-    .where('document_id', '=', id)
-    .orderBy('line_no')
-    .execute();
+  const lines = fresh
+    ? fresh.lines
+    : await trx
+        .selectFrom('document_lines')
+        .select(['line_no', 'item_id', 'quantity', 'price_minor', 'amount_minor', 'vat_rate'])
+        .where('document_id', '=', id)
+        .orderBy('line_no')
+        .execute();
   if (opts.priceControl && type === 'receiving' && op === 'post' && d.status === 'draft') {
-    const control = await checkPurchasePrices(trx, { id, partnerId: d.partner_id === null ? null : Number(d.partner_id), date: d.date }, lines);
+    const control = await checkPurchasePrices(
+      trx,
+      { id, partnerId: d.partner_id === null ? null : Number(d.partner_id), date: d.date },
+      lines,
+    );
     if (control.flagged.length) {
       to = 'awaiting_approval';
       await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
       await mergePayload(trx, id, d.payload, { priceControl: control });
-      await audit(trx, { userId: actor.userId, action: 'price_control', entity: 'document', entityId: id, before: { status: d.status }, after: { status: to, flagged: control.flagged.length } });
+      await audit(trx, {
+        userId: actor.userId,
+        action: 'price_control',
+        entity: 'document',
+        entityId: id,
+        before: { status: d.status },
+        after: { status: to, flagged: control.flagged.length },
+      });
       return;
     }
   }
   await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
   if (type === 'supplier_order' || type === 'stocktake') {
-    await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+    await audit(trx, {
+      userId: actor.userId,
+      action: op,
+      entity: 'document',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: to },
+    });
     return;
   }
   if (lines.length === 0) throw new DomainError('document.no_lines', { number: d.number }, 400);
   const includeTax = !PURCHASE_TYPES.has(type);
-  const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))]);
-  const stage = type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';
+  const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))], fresh?.items);
+  const stage =
+    type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';
   const transitId = d.warehouse_id === null ? null : ctx.transitFor(Number(d.warehouse_id));
   let postedLines = lines;
   const losses: LedgerMovement[] = [];
   if (opts.received && stage === 'receive') {
     const r = receivedDifferences(d.number, lines, opts.received);
     postedLines = r.lines;
-    for (const m of r.missing) losses.push({ itemId: m.itemId, warehouseId: transitId!, quantity: dec(m.quantity).neg().toFixed(3) });
+    for (const m of r.missing)
+      losses.push({ itemId: m.itemId, warehouseId: transitId!, quantity: dec(m.quantity).neg().toFixed(3) });
     await mergePayload(trx, id, d.payload, { received: r.table });
-  } else if (opts.received) throw new DomainError('document.status_forbids', { number: d.number, status: d.status, operation: 'receive' }, 409);
+  } else if (opts.received)
+    throw new DomainError('document.status_forbids', { number: d.number, status: d.status, operation: 'receive' }, 409);
   const plan = planMovements(
     {
       type,
@@ -466,7 +597,11 @@ async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op:
     },
     stage,
   );
-  if (type === 'sale' && d.warehouse_id !== null) {
+  if (
+    type === 'sale' &&
+    d.warehouse_id !== null &&
+    (!fresh || postedLines.some((l) => fresh.items.get(Number(l.item_id))?.produced))
+  ) {
     // Goods produced at sale (a coffee, a dish) are made from their recipe in this same transaction. A till's
     // receipt is a sale that already happened, so a short ingredient never refuses it; the back office's sales
     // follow the warehouse's negative-stock policy.
@@ -479,10 +614,24 @@ async function postInTransaction(trx: Trx, db: Db, actor: Actor, id: number, op:
     });
   }
   await postMovements(trx, db.kind, id, d.date, [...plan, ...losses], ctx.costing, ctx.negativeStock);
-  await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+  await audit(trx, {
+    userId: actor.userId,
+    action: op,
+    entity: 'document',
+    entityId: id,
+    before: { status: d.status },
+    after: { status: to },
+  });
 }
 
-type TransferLine = { item_id: number; quantity: string; amount_minor: number; vat_rate: string; line_no: number; price_minor: number };
+type TransferLine = {
+  item_id: number;
+  quantity: string;
+  amount_minor: number;
+  vat_rate: string;
+  line_no: number;
+  price_minor: number;
+};
 
 /**
  * A transfer received with differences: each line posts what arrived (capped at what was sent — more than was sent
@@ -492,19 +641,32 @@ function receivedDifferences(number: string, lines: TransferLine[], received: { 
   const got = new Map<number, ReturnType<typeof dec>>();
   for (const r of received) {
     const q = dec(r.quantity);
-    if (!q.isFinite() || q.lt(0) || q.decimalPlaces() > 3) throw new DomainError('validation.quantity', { item: r.itemId, quantity: r.quantity }, 400);
-    if (!lines.some((l) => Number(l.item_id) === r.itemId)) throw new DomainError('transfer.item_not_sent', { number, item: r.itemId }, 400);
+    if (!q.isFinite() || q.lt(0) || q.decimalPlaces() > 3)
+      throw new DomainError('validation.quantity', { item: r.itemId, quantity: r.quantity }, 400);
+    if (!lines.some((l) => Number(l.item_id) === r.itemId))
+      throw new DomainError('transfer.item_not_sent', { number, item: r.itemId }, 400);
     got.set(r.itemId, (got.get(r.itemId) ?? dec(0)).plus(q));
   }
   const out: TransferLine[] = [];
   const missing: { itemId: number; quantity: string }[] = [];
   const table: { itemId: number; sent: string; received: string; difference: string }[] = [];
   const sentByItem = new Map<number, ReturnType<typeof dec>>();
-  for (const l of lines) sentByItem.set(Number(l.item_id), (sentByItem.get(Number(l.item_id)) ?? dec(0)).plus(dec(l.quantity)));
+  for (const l of lines)
+    sentByItem.set(Number(l.item_id), (sentByItem.get(Number(l.item_id)) ?? dec(0)).plus(dec(l.quantity)));
   for (const [itemId, sent] of sentByItem) {
     const arrived = got.has(itemId) ? got.get(itemId)! : sent;
-    if (arrived.gt(sent)) throw new DomainError('transfer.over_receipt', { number, item: itemId, sent: sent.toFixed(3), received: arrived.toFixed(3) }, 400);
-    table.push({ itemId, sent: sent.toFixed(3), received: arrived.toFixed(3), difference: arrived.minus(sent).toFixed(3) });
+    if (arrived.gt(sent))
+      throw new DomainError(
+        'transfer.over_receipt',
+        { number, item: itemId, sent: sent.toFixed(3), received: arrived.toFixed(3) },
+        400,
+      );
+    table.push({
+      itemId,
+      sent: sent.toFixed(3),
+      received: arrived.toFixed(3),
+      difference: arrived.minus(sent).toFixed(3),
+    });
     if (sent.gt(arrived)) missing.push({ itemId, quantity: sent.minus(arrived).toFixed(3) });
   }
   // What arrived is taken from the item's lines in order.
@@ -538,24 +700,36 @@ export async function postDocument(
 }
 
 /** Creates and posts in one transaction; with an idempotency key a retry returns the first result. */
-export async function createAndPost(db: Db, actor: Actor, input: CreateDocumentInput): Promise<{ document: DocumentView; duplicate: boolean }> {
+export async function createAndPost(
+  db: Db,
+  actor: Actor,
+  input: CreateDocumentInput,
+): Promise<{ document: DocumentView; duplicate: boolean }> {
   if (input.idempotencyKey) {
-    const existing = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+    const existing = await db.kysely
+      .selectFrom('documents')
+      .select('id')
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
     if (existing) return { document: await getDocument(db, Number(existing.id)), duplicate: true };
   }
   assertRight(actor.rights, requiredRight(input.type, 'post'));
   try {
     const id = await db.kysely.transaction().execute(async (trx) => {
       const c = await company(trx);
-      const docId = await insertDocument(trx, c, actor, input, 'draft');
-      await postInTransaction(trx, db, actor, docId, 'post');
-      return docId;
+      const fresh = await insertDocument(trx, c, actor, input, 'draft');
+      await postInTransaction(trx, db, actor, fresh.id, 'post', {}, fresh);
+      return fresh.id;
     });
     return { document: await getDocument(db, id), duplicate: false };
   } catch (e) {
     // Two retries of the same receipt racing: the unique key let one in; the other returns it.
     if (input.idempotencyKey && /unique|duplicate key/i.test(String((e as Error).message))) {
-      const existing = await db.kysely.selectFrom('documents').select('id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+      const existing = await db.kysely
+        .selectFrom('documents')
+        .select('id')
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
       if (existing) return { document: await getDocument(db, Number(existing.id)), duplicate: true };
     }
     throw e;
@@ -566,13 +740,18 @@ export async function createAndPost(db: Db, actor: Actor, input: CreateDocumentI
  * Inside a caller's transaction: create a document and post it (a stocktake's surplus and shortage post together
  * with the stocktake, so nothing is half-posted). Returns the new document's id.
  */
-export async function createAndPostInTransaction(trx: Trx, db: Db, actor: Actor, input: CreateDocumentInput): Promise<number> {
+export async function createAndPostInTransaction(
+  trx: Trx,
+  db: Db,
+  actor: Actor,
+  input: CreateDocumentInput,
+): Promise<number> {
   assertRight(actor.rights, requiredRight(input.type, 'post'));
   checkDate(input.date);
   const c = await company(trx);
-  const docId = await insertDocument(trx, c, actor, input, 'draft');
-  await postInTransaction(trx, db, actor, docId, 'post');
-  return docId;
+  const fresh = await insertDocument(trx, c, actor, input, 'draft');
+  await postInTransaction(trx, db, actor, fresh.id, 'post', {}, fresh);
+  return fresh.id;
 }
 
 /** Inside a caller's transaction: post a document (the stocktake itself after its differences are booked). */
@@ -581,7 +760,12 @@ export async function postInCallerTransaction(trx: Trx, db: Db, actor: Actor, id
 }
 
 /** Storno: a posted document is never edited; a reversing document takes its movements back exactly. */
-export async function stornoDocument(db: Db, actor: Actor, id: number, date = new Date().toISOString().slice(0, 10)): Promise<DocumentView> {
+export async function stornoDocument(
+  db: Db,
+  actor: Actor,
+  id: number,
+  date = new Date().toISOString().slice(0, 10),
+): Promise<DocumentView> {
   checkDate(date);
   const reversalId = await db.kysely.transaction().execute(async (trx) => {
     const d = await loadForOperation(trx, db, id);
@@ -625,7 +809,16 @@ export async function stornoDocument(db: Db, actor: Actor, id: number, date = ne
     const rid = Number(ins.id);
     await trx
       .insertInto('document_lines')
-      .columns(['document_id', 'line_no', 'item_id', 'quantity', 'price_minor', 'discount_minor', 'amount_minor', 'vat_rate'])
+      .columns([
+        'document_id',
+        'line_no',
+        'item_id',
+        'quantity',
+        'price_minor',
+        'discount_minor',
+        'amount_minor',
+        'vat_rate',
+      ])
       .expression((eb) =>
         eb
           .selectFrom('document_lines')
@@ -665,19 +858,38 @@ export async function stornoDocument(db: Db, actor: Actor, id: number, date = ne
       ctx.negativeStock,
     );
     await trx.updateTable('documents').set({ reversed_by_id: rid }).where('id', '=', id).execute();
-    await audit(trx, { userId: actor.userId, action: 'storno', entity: 'document', entityId: id, before: { status: d.status }, after: { status: 'storno', reversal: n.number } });
+    await audit(trx, {
+      userId: actor.userId,
+      action: 'storno',
+      entity: 'document',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: 'storno', reversal: n.number },
+    });
     return rid;
   });
   return getDocument(db, reversalId);
 }
 
-async function simpleTransition(db: Db, actor: Actor, id: number, op: Exclude<DocumentOperation, 'view' | 'post' | 'dispatch' | 'storno' | 'approve'>) {
+async function simpleTransition(
+  db: Db,
+  actor: Actor,
+  id: number,
+  op: Exclude<DocumentOperation, 'view' | 'post' | 'dispatch' | 'storno' | 'approve'>,
+) {
   await db.kysely.transaction().execute(async (trx) => {
     const d = await loadForOperation(trx, db, id);
     assertRight(actor.rights, requiredRight(d.type as DocumentType, op));
     const to = nextStatus(op, d.status as DocumentStatus, d.number);
     await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
-    await audit(trx, { userId: actor.userId, action: op, entity: 'document', entityId: id, before: { status: d.status }, after: { status: to } });
+    await audit(trx, {
+      userId: actor.userId,
+      action: op,
+      entity: 'document',
+      entityId: id,
+      before: { status: d.status },
+      after: { status: to },
+    });
   });
   return getDocument(db, id);
 }
@@ -697,7 +909,9 @@ export async function copyDocument(db: Db, actor: Actor, id: number): Promise<Do
     toWarehouseId: d.toWarehouseId,
     partnerId: d.partnerId,
     reason: d.reason,
-    lines: d.lines.filter((l) => dec(l.quantity).gt(0)).map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor })),
+    lines: d.lines
+      .filter((l) => dec(l.quantity).gt(0))
+      .map((l) => ({ itemId: l.itemId, quantity: l.quantity, priceMinor: l.priceMinor })),
   });
 }
 

@@ -1,6 +1,7 @@
 // Currencies our shops book in, with their ISO 4217 minor units.
 
 import { DomainError } from '../errors/domain-error';
+import { Decimal } from './decimal';
 
 export type CurrencyCode = 'EUR' | 'CZK' | 'HUF' | 'RUB';
 
@@ -21,4 +22,16 @@ export function currency(code: string): Currency {
   const c = CURRENCIES[code as CurrencyCode];
   if (!c) throw new DomainError('currency.unknown', { currency: code }, 400);
   return c;
+}
+
+const FACTORS = new Map<CurrencyCode, Decimal>();
+
+/** 10^minorUnits as a Decimal, made once per currency (amounts are scaled by it on every line). */
+export function minorFactor(code: CurrencyCode): Decimal {
+  let f = FACTORS.get(code);
+  if (!f) {
+    f = new Decimal(10).pow(currency(code).minorUnits);
+    FACTORS.set(code, f);
+  }
+  return f;
 }

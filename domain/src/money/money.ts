@@ -1,7 +1,7 @@
 // Money: an exact amount in one currency. Stored as integer minor units, computed with Decimal.
 
 import { DomainError } from '../errors/domain-error';
-import { currency, type CurrencyCode } from './currency';
+import { currency, minorFactor, type CurrencyCode } from './currency';
 import { Decimal, dec, type DecimalInput } from './decimal';
 
 export class Money {
@@ -25,12 +25,12 @@ export class Money {
   static fromMinor(minor: number | bigint | string, code: CurrencyCode): Money {
     const m = dec(String(minor));
     if (!m.isInteger()) throw new DomainError('money.minor_not_integer', { value: String(minor) }, 400);
-    return new Money(m.div(new Decimal(10).pow(currency(code).minorUnits)), code);
+    return new Money(m.div(minorFactor(currency(code).code)), code);
   }
 
   /** Integer minor units; the amount must already be rounded to the currency. */
   toMinor(): number {
-    const scaled = this.amount.mul(new Decimal(10).pow(currency(this.currency).minorUnits));
+    const scaled = this.amount.mul(minorFactor(this.currency));
     if (!scaled.isInteger()) throw new DomainError('money.not_rounded', { amount: this.amount.toString() });
     const n = scaled.toNumber();
     if (!Number.isSafeInteger(n)) throw new DomainError('money.too_large', { amount: this.amount.toString() }, 400);

@@ -3,7 +3,7 @@
 // decides whether VAT is rounded per line or once per rate for the whole document.
 
 import { DomainError } from '../errors/domain-error';
-import { currency, type CurrencyCode } from '../money/currency';
+import { minorFactor, type CurrencyCode } from '../money/currency';
 import { Decimal, dec, type DecimalInput } from '../money/decimal';
 import { allocateMinor, Money } from '../money/money';
 
@@ -57,9 +57,6 @@ export interface DocumentTotals {
 
 const HUNDRED = new Decimal(100);
 
-function minorFactor(code: CurrencyCode): Decimal {
-  return new Decimal(10).pow(currency(code).minorUnits);
-}
 
 function roundMinor(x: Decimal): number {
   return x.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
