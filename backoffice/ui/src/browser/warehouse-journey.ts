@@ -7,7 +7,7 @@ import { watchErrors } from './journey';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function signedIn(browser: Browser, baseUrl: string, user: string, path: string, handheld = false): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function signedIn(browser: Browser, baseUrl: string, user: string, path: string, handheld = false): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext(handheld ? { viewport: { width: 400, height: 760 }, locale: 'en-GB' } : { locale: 'en-GB' });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -20,7 +20,7 @@ async function signedIn(browser: Browser, baseUrl: string, user: string, path: s
 }
 
 /** The page's own session calls the API (same cookie), as the UI would. */
-async function call(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
+export async function call(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
   return page.evaluate(
     async ([m, p, b]) => {
       const r = await fetch(p as string, { method: m as string, headers: b === undefined ? {} : { 'content-type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
@@ -30,7 +30,7 @@ async function call(page: Page, method: string, path: string, body?: unknown): P
   );
 }
 
-async function scan(page: Page, barcode: string, quantity: string): Promise<void> {
+export async function scan(page: Page, barcode: string, quantity: string): Promise<void> {
   await page.fill('input[name=barcode]', barcode);
   await page.press('input[name=barcode]', 'Enter');
   await page.waitForSelector('input[name=quantity]');
@@ -39,7 +39,7 @@ async function scan(page: Page, barcode: string, quantity: string): Promise<void
   await page.waitForSelector('input[name=barcode]');
 }
 
-async function allSent(page: Page): Promise<void> {
+export async function allSent(page: Page): Promise<void> {
   await page.waitForSelector('.queued[data-queued="0"]', { timeout: 20_000 });
 }
 
