@@ -215,6 +215,7 @@ const en = {
   'users.password': "Password",
   'users.pin': "Till PIN",
   'stocktake.itemGroup': "Item group (with its subgroups)",
+  'stocktake.countedOnly': "Counted items only (the total covers all: an uncounted item counts as zero)",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -430,6 +431,7 @@ const lv: Messages = {
   'users.password': "Parole",
   'users.pin': "Kases PIN",
   'stocktake.itemGroup': "Preču grupa (ar apakšgrupām)",
+  'stocktake.countedOnly': "Tikai saskaitītās preces (kopsumma ietver visas: nesaskaitīta prece ir nulle)",
 };
 
 const ru: Messages = {
@@ -642,6 +644,7 @@ const ru: Messages = {
   'users.password': "Пароль",
   'users.pin': "PIN кассы",
   'stocktake.itemGroup': "Группа товаров (с подгруппами)",
+  'stocktake.countedOnly': "Только посчитанные товары (итог по всем: непосчитанный товар — ноль)",
 };
 
 const cs: Messages = {
@@ -854,6 +857,7 @@ const cs: Messages = {
   'users.password': "Heslo",
   'users.pin': "PIN pokladny",
   'stocktake.itemGroup': "Skupina zboží (s podskupinami)",
+  'stocktake.countedOnly': "Jen spočítané položky (součet zahrnuje vše: nespočítaná položka je nula)",
 };
 
 const hu: Messages = {
@@ -1066,6 +1070,7 @@ const hu: Messages = {
   'users.password': "Jelszó",
   'users.pin': "Pénztári PIN",
   'stocktake.itemGroup': "Cikkcsoport (alcsoportokkal)",
+  'stocktake.countedOnly': "Csak a megszámolt tételek (az összesen mindent tartalmaz: a nem számolt tétel nulla)",
 };
 
 export const dictionary: Record<Language, Messages> = { en, lv, ru, cs, hu };

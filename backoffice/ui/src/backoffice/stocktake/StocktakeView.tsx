@@ -16,6 +16,7 @@ export function StocktakeView({ doc, onChange }: { doc: StockDocument; onChange:
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [settle, setSettle] = useState<Record<number, string>>({});
+  const [countedOnly, setCountedOnly] = useState(false);
   const open = doc.status === 'draft';
 
   // Counts keep arriving from the terminals while the page is open.
@@ -39,8 +40,9 @@ export function StocktakeView({ doc, onChange }: { doc: StockDocument; onChange:
     }
   }
 
-  const rows = data?.rows ?? [];
-  const total = rows.reduce((s, r) => s + r.differenceValueMinor, 0);
+  const all = data?.rows ?? [];
+  const rows = countedOnly ? all.filter((r) => r.counts > 0) : all;
+  const total = all.reduce((s, r) => s + r.differenceValueMinor, 0);
   const result = doc.payload?.result;
   const st = doc.payload?.stocktake;
   return (
@@ -49,7 +51,7 @@ export function StocktakeView({ doc, onChange }: { doc: StockDocument; onChange:
       <p className="hint">{t('stocktake.rule')}</p>
       {open ? (
         <div className="actions">
-          <button type="button" name="post-stocktake" className="primary" disabled={busy || rows.some((r) => r.flagged)} onClick={() => void act(() => api(`/api/v1/stocktakes/${id}/post`, { method: 'POST' }))}>
+          <button type="button" name="post-stocktake" className="primary" disabled={busy || all.some((r) => r.flagged)} onClick={() => void act(() => api(`/api/v1/stocktakes/${id}/post`, { method: 'POST' }))}>
             {t('stocktake.post')}
           </button>
         </div>
@@ -62,6 +64,9 @@ export function StocktakeView({ doc, onChange }: { doc: StockDocument; onChange:
         </p>
       ) : null}
       <ErrorBox error={actionError ?? error} />
+      <label className="check">
+        <input type="checkbox" name="countedOnly" checked={countedOnly} onChange={(e) => setCountedOnly(e.target.checked)} /> {t('stocktake.countedOnly')}
+      </label>
       <table className="grid stocktake-rows">
         <thead>
           <tr>
