@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { anonymousPagesLoadCleanly, chromiumArgs, managerReceivesTwoItemsAndPosts, storekeeperOpensTerminal } from './journey';
-import { labelsPreviewedAndPrinted, managerSetsAFuturePriceAndAddsASupplier, stocktakeCountedOnTwoTerminals, supplierOrderReceivedOnTerminalAndApproved, transferDispatchedAndReceivedShort } from './warehouse-journey';
+import { labelsPreviewedAndPrinted, managerSetsAFuturePriceAndAddsASupplier, stocktakeCountedOnTwoTerminals, supplierOrderReceivedOnTerminalAndApproved, transferDispatchedAndReceivedShort, transferReceivedOnTerminal } from './warehouse-journey';
 
 const uiDist = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 const serverDir = fileURLToPath(new URL('../../../src/server', import.meta.url));
@@ -55,6 +55,7 @@ test('back office and warehouse terminal in Chromium', { skip: typeof found === 
     await t.test('a supplier order received on the handheld by scanning; the manager approves the price rise and it posts', () => supplierOrderReceivedOnTerminalAndApproved(browser, baseUrl));
     await t.test('a stocktake counted on two handhelds, differences posted as surplus and shortage', () => stocktakeCountedOnTwoTerminals(browser, baseUrl));
     await t.test('a transfer dispatched, then received one short', () => transferDispatchedAndReceivedShort(browser, baseUrl));
+    await t.test('a transfer in transit received on the handheld, two short', () => transferReceivedOnTerminal(browser, baseUrl));
     await t.test('a manager sets a price valid from a later date and adds a supplier', () => managerSetsAFuturePriceAndAddsASupplier(browser, baseUrl));
     await t.test('labels previewed in the browser; without a bridge, Print says so', () => labelsPreviewedAndPrinted(browser, baseUrl, false));
     await t.test('labels printed on the bridge\'s ZPL label printer emulator', async () => {

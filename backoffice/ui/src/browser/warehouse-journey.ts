@@ -199,3 +199,42 @@ export async function managerSetsAFuturePriceAndAddsASupplier(browser: Browser, 
   assert.deepEqual(manager.errors, [], 'no console errors in the back office');
   await manager.context.close();
 }
+
+/** A transfer in transit received on the handheld: 3 of 5 scanned, the shortfall recorded on Finish. */
+export async function transferReceivedOnTerminal(browser: Browser, baseUrl: string): Promise<void> {
+  const manager = await signedIn(browser, baseUrl, 'manager', '/');
+  const whs = (await call(manager.page, 'GET', '/api/v1/warehouses')).warehouses as Json[];
+  // From whichever warehouse holds a barcoded item with 5 on hand, to the other one.
+  let item: Json | undefined;
+  let from = whs[0]!;
+  search: for (const w of whs) {
+    const stock = (await call(manager.page, 'GET', `/api/v1/stock?warehouseId=${w.id}&limit=200`)).balances as Json[];
+    for (const b of stock.filter((x) => Number(x.quantity) >= 5)) {
+      const it = (await call(manager.page, 'GET', `/api/v1/items/${b.itemId}`)).item;
+      if (it.barcodes[0]) {
+        item = it;
+        from = w;
+        break search;
+      }
+    }
+  }
+  assert.ok(item, 'an item with a barcode and 5 on hand');
+  const to = whs.find((w) => w.id !== from.id)!;
+  const trf = (await call(manager.page, 'POST', '/api/v1/documents', { type: 'transfer', date: new Date().toISOString().slice(0, 10), warehouseId: from.id, toWarehouseId: to.id, lines: [{ itemId: item.id, quantity: '5' }] })).document;
+  await call(manager.page, 'POST', `/api/v1/documents/${trf.id}/dispatch`, {});
+
+  const tsd = await signedIn(browser, baseUrl, 'storekeeper', '/terminal', true);
+  await tsd.page.click('button:has-text("Receive goods")');
+  await tsd.page.click(`button:has-text("${trf.number}")`);
+  await scan(tsd.page, item.barcodes[0], '3');
+  await tsd.page.click('button:has-text("Finish")');
+  await tsd.page.waitForSelector('nav.tasks');
+  await allSent(tsd.page);
+  assert.deepEqual(tsd.errors, [], 'no console errors on the handheld');
+  await tsd.context.close();
+
+  const done = (await call(manager.page, 'GET', `/api/v1/documents/${trf.id}`)).document;
+  assert.equal(done.status, 'posted');
+  assert.deepEqual(done.payload.received, [{ itemId: item.id, sent: '5.000', received: '3.000', difference: '-2.000' }]);
+  await manager.context.close();
+}

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18n';
 import { compareQuantities, parseQuantity } from '../i18n/format';
 import { findItemByCode } from '../backoffice/documents/lookups';
 import { outbox } from './outbox';
-import { count, finishedDocument, finishedOrderReceiving, stocktakeCount, type Task } from './task';
+import { count, finishedDocument, finishedOrderReceiving, finishedTransferReceipt, stocktakeCount, type Task } from './task';
 import { newKey } from './queue';
 
 interface Known {
@@ -120,6 +120,8 @@ export function ScanScreen({ task, onChange, onFinish }: { task: Task; onChange:
     if (body) outbox().enqueue('/api/v1/documents', body, task.key);
     const receiving = finishedOrderReceiving(task, today);
     if (receiving) outbox().enqueue(receiving.path, receiving.body, task.key);
+    const arrived = finishedTransferReceipt(task);
+    if (arrived) outbox().enqueue(arrived.path, arrived.body, task.key);
     onFinish();
   }
 

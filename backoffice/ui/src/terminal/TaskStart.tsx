@@ -20,16 +20,22 @@ export function ReceivePick({ onStart, onBack }: { onStart: (t: Task) => void; o
   const { t, date } = useI18n();
   const drafts = useApi<{ documents: StockDocument[] }>(`/api/v1/documents${query({ type: 'receiving', status: 'draft', limit: 50 })}`);
   const orders = useApi<{ documents: StockDocument[] }>(`/api/v1/documents${query({ type: 'supplier_order', limit: 50 })}`);
+  const transfers = useApi<{ documents: StockDocument[] }>(`/api/v1/documents${query({ type: 'transfer', status: 'in_transit', limit: 50 })}`);
   const refs = useReferences();
   const [error, setError] = useState<unknown>(null);
   const open = (orders.data?.documents ?? []).filter((d) => !['annulled', 'storno', 'closed'].includes(d.status));
-  const docs = [...(drafts.data?.documents ?? []), ...open];
+  const docs = [...(drafts.data?.documents ?? []), ...open, ...(transfers.data?.documents ?? [])];
 
   async function pick(d: StockDocument) {
     setError(null);
     try {
       const full = (await api<{ document: StockDocument }>(`/api/v1/documents/${d.id}`)).document;
       const title = `${t(`docType.${full.type}`)} ${full.number}`;
+      if (full.type === 'transfer') {
+        // A transfer in transit: what arrives is scanned against what was sent; Finish records the differences.
+        onStart({ kind: 'receive', documentId: null, transferId: String(full.id), key: newKey(), title, lines: linesOf(full) });
+        return;
+      }
       if (full.type === 'receiving') {
         onStart({ kind: 'receive', documentId: String(full.id), key: newKey(), title, lines: linesOf(full) });
         return;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, finishedDocument, finishedOrderReceiving, stocktakeCount, type Task } from './task';
+import { count, finishedDocument, finishedOrderReceiving, finishedTransferReceipt, stocktakeCount, type Task } from './task';
 
 const order: Task = {
   kind: 'receive',
@@ -58,4 +58,23 @@ test('receiving against supplier order 12 finishes as one receiving of what was 
   task = count(task, { id: '1', name: 'Milk 1 l' }, '8.000').task;
   assert.deepEqual(finishedOrderReceiving(task, '2026-11-23'), { path: '/api/v1/documents/12/receivings', body: { date: '2026-11-23', lines: [{ itemId: 1, quantity: '8.000' }] } });
   assert.equal(finishedOrderReceiving(order, '2026-11-23'), null);
+});
+
+test('a transfer of 10 milk and 4 bread received on the handheld with 9 milk scanned: bread never scanned arrived as 0', () => {
+  let task: Task = {
+    kind: 'receive',
+    documentId: null,
+    transferId: '77',
+    key: 'task-4',
+    title: 'Transfer TRF-2026-000003',
+    lines: [
+      { itemId: '1', name: 'Milk 1 l', expected: '10.000', counted: '0.000' },
+      { itemId: '2', name: 'Bread', expected: '4.000', counted: '0.000' },
+    ],
+  };
+  task = count(task, { id: '1', name: 'Milk 1 l' }, '9.000').task;
+  assert.deepEqual(finishedTransferReceipt(task), {
+    path: '/api/v1/documents/77/receive',
+    body: { lines: [{ itemId: 1, quantity: '9.000' }, { itemId: 2, quantity: '0.000' }] },
+  });
 });

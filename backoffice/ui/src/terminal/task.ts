@@ -27,6 +27,8 @@ export interface Task {
   create?: DocumentHeader;
   /** Receiving against this supplier order: Finish sends the counted totals to POST /documents/:order/receivings. */
   orderId?: string;
+  /** Receiving this transfer in transit: Finish sends what arrived per item (0 for an item never scanned). */
+  transferId?: string;
   /** Counting for this open stocktake: every count goes at once to POST /stocktakes/:id/counts with its own key. */
   stocktakeId?: string;
   key: string;
@@ -51,6 +53,13 @@ export function finishedOrderReceiving(task: Task, date: string): { path: string
   const lines = task.lines.filter((l) => l.counted !== '0.000').map((l) => ({ itemId: idOf(l.itemId), quantity: l.counted }));
   if (lines.length === 0) return null;
   return { path: `/api/v1/documents/${encodeURIComponent(task.orderId)}/receivings`, body: { date, lines } };
+}
+
+/** What Finish sends for a transfer in transit: every sent item with what arrived, so shortfalls are recorded. */
+export function finishedTransferReceipt(task: Task): { path: string; body: Record<string, unknown> } | null {
+  if (!task.transferId) return null;
+  const lines = task.lines.filter((l) => l.expected !== null).map((l) => ({ itemId: idOf(l.itemId), quantity: l.counted }));
+  return { path: `/api/v1/documents/${encodeURIComponent(task.transferId)}/receive`, body: { lines } };
 }
 
 /** The body of POST /api/v1/documents that a finished task without a draft sends (empty lines left out). */
