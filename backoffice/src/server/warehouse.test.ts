@@ -159,8 +159,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(bad.status, 400);
       assert.equal(bad.json.error.code, 'settings.invalid');
       assert.match(bad.json.error.message, /nav derīga vērtība/);
-      const ok = await admin('PUT', '/api/v1/settings', { 'purchase.price_tolerance_percent': '15' });
+      const ok = await admin('PUT', '/api/v1/settings', { 'purchase.price_tolerance_percent': '15', 'labels.bridge_token': 'secret-1' });
       assert.equal(ok.json.settings['purchase.price_tolerance_percent'], '15');
+      assert.equal((await admin('GET', '/api/v1/settings')).json.settings['labels.bridge_token'], 'secret-1');
+      assert.equal((await storekeeper('GET', '/api/v1/settings')).json.settings['labels.bridge_token'], '********');
     });
   });
 }
