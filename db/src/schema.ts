@@ -387,6 +387,85 @@ export interface StocktakeCountsTable {
   created_at: string;
 }
 
+// Bank and cash desk (migration 006): statements from 1C, operations with partners and cash-flow budget items.
+export interface BudgetItemsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  active: Generated<number>;
+}
+
+export interface BudgetRulesTable {
+  id: Generated<number>;
+  priority: number;
+  budget_item_id: number;
+  direction: string | null;
+  partner_id: number | null;
+  purpose_pattern: string | null;
+  counterparty_tax_number: string | null;
+  created_at: string;
+}
+
+export interface BankAccountsTable {
+  id: Generated<number>;
+  account: string;
+  name: string | null;
+  created_at: string;
+}
+
+export interface BankStatementsTable {
+  id: Generated<number>;
+  file_hash: string;
+  file_name: string | null;
+  format_version: string;
+  bank_account_id: number | null;
+  period_from: string | null;
+  period_to: string | null;
+  documents_total: number;
+  imported_count: number;
+  duplicate_count: number;
+  imported_by: number | null;
+  imported_at: string;
+}
+
+export interface BankOperationsTable {
+  id: Generated<number>;
+  statement_id: number;
+  bank_account_id: number | null;
+  dedup_key: string;
+  doc_kind: string;
+  doc_number: string;
+  doc_date: string;
+  date: string;
+  amount_minor: number;
+  direction: string;
+  counterparty_name: string | null;
+  counterparty_tax_number: string | null;
+  counterparty_account: string | null;
+  purpose: string;
+  partner_id: number | null;
+  budget_item_id: number | null;
+  rule_id: number | null;
+  status: string;
+  created_at: string;
+  assigned_at: string | null;
+  assigned_by: number | null;
+}
+
+export interface CashOperationsTable {
+  id: Generated<number>;
+  date: string;
+  direction: string;
+  amount_minor: number;
+  budget_item_id: number | null;
+  partner_id: number | null;
+  purpose: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   warehouses: WarehousesTable;
@@ -425,4 +504,10 @@ export interface Database {
   settings: SettingsTable;
   stocktake_snapshot: StocktakeSnapshotTable;
   stocktake_counts: StocktakeCountsTable;
+  budget_items: BudgetItemsTable;
+  budget_rules: BudgetRulesTable;
+  bank_accounts: BankAccountsTable;
+  bank_statements: BankStatementsTable;
+  bank_operations: BankOperationsTable;
+  cash_operations: CashOperationsTable;
 }

@@ -8,6 +8,7 @@ import { idempotency } from './002-idempotency';
 import { production } from './003-production';
 import { shopOrders } from './004-shop-orders';
 import { backoffice } from './005-backoffice';
+import { bank } from './006-bank';
 
 export function migrationsFor(db: Db): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     '003-production': production(db.kind),
     '004-shop-orders': shopOrders(db.kind),
     '005-backoffice': backoffice(db.kind),
+    '006-bank': bank(db.kind),
   };
 }
 

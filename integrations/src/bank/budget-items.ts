@@ -12,6 +12,8 @@ export interface BankOperation {
   partnerId?: string;
   purpose: string;
   counterpartyName?: string;
+  /** ИНН / VAT number of the other side, as written in the file. */
+  counterpartyTaxNumber?: string;
 }
 
 /** First matching rule wins; every condition given must hold. */
@@ -21,6 +23,8 @@ export interface BudgetItemRule {
   partnerId?: string;
   /** Regular expression source matched against the payment purpose, case-insensitive. */
   purposePattern?: string;
+  /** ИНН / VAT number of the other side (spaces ignored). */
+  counterpartyTaxNumber?: string;
 }
 
 export interface Assignment {
@@ -31,7 +35,7 @@ export interface Assignment {
 
 function compile(rules: readonly BudgetItemRule[]): Array<{ rule: BudgetItemRule; re: RegExp | null }> {
   return rules.map((rule, index) => {
-    if (!rule.direction && !rule.partnerId && !rule.purposePattern) {
+    if (!rule.direction && !rule.partnerId && !rule.purposePattern && !rule.counterpartyTaxNumber) {
       throw new DomainError('bank.rule_empty', { rule: index, budgetItem: rule.budgetItemId }, 400);
     }
     try {
@@ -40,6 +44,13 @@ function compile(rules: readonly BudgetItemRule[]): Array<{ rule: BudgetItemRule
       throw new DomainError('bank.rule_pattern_invalid', { rule: index, pattern: rule.purposePattern }, 400);
     }
   });
+}
+
+const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toUpperCase();
+
+/** Checks rules before they are stored: a condition at least, a pattern that compiles. */
+export function validateBudgetItemRules(rules: readonly BudgetItemRule[]): void {
+  compile(rules);
 }
 
 export function assignBudgetItems(
@@ -54,6 +65,7 @@ export function assignBudgetItems(
       ({ rule, re }) =>
         (!rule.direction || rule.direction === op.direction) &&
         (!rule.partnerId || rule.partnerId === op.partnerId) &&
+        (!rule.counterpartyTaxNumber || squash(rule.counterpartyTaxNumber) === squash(op.counterpartyTaxNumber)) &&
         (!re || re.test(op.purpose)),
     );
     if (ruleIndex < 0) manual.push(op);

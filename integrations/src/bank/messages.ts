@@ -102,4 +102,93 @@ export const BANK_MESSAGES: Record<string, Record<Locale, string>> = {
     cs: 'Vzor účelu platby „{pattern}“ není platný regulární výraz.',
     hu: 'A(z) „{pattern}” közleményminta nem érvényes reguláris kifejezés.',
   },
+  'bank.budget_item_not_found': {
+    en: 'Budget item {id} does not exist.',
+    lv: 'Budžeta postenis {id} neeksistē.',
+    ru: 'Статья ДДС {id} не найдена.',
+    cs: 'Rozpočtová položka {id} neexistuje.',
+    hu: 'A(z) {id} költségvetési tétel nem létezik.',
+  },
+  'bank.budget_item_invalid': {
+    en: 'A budget item needs a code, a name and a kind (inflow or outflow).',
+    lv: 'Budžeta postenim vajag kodu, nosaukumu un veidu (ieņēmumi vai izdevumi).',
+    ru: 'Статье ДДС нужны код, название и вид (поступление или выбытие).',
+    cs: 'Rozpočtová položka potřebuje kód, název a druh (příjem nebo výdej).',
+    hu: 'A költségvetési tételhez kód, név és fajta (bevétel vagy kiadás) kell.',
+  },
+  'bank.budget_item_cycle': {
+    en: 'A budget item cannot be placed under itself or its own sub-item.',
+    lv: 'Budžeta posteni nevar novietot zem sevis vai sava apakšposteņa.',
+    ru: 'Статью ДДС нельзя вложить в саму себя или в свою подстатью.',
+    cs: 'Rozpočtovou položku nelze vložit pod sebe ani pod vlastní podpoložku.',
+    hu: 'A költségvetési tétel nem kerülhet önmaga vagy saját altétele alá.',
+  },
+  'bank.budget_item_code_taken': {
+    en: 'Budget item code {code} is already used.',
+    lv: 'Budžeta posteņa kods {code} jau tiek izmantots.',
+    ru: 'Код статьи ДДС {code} уже занят.',
+    cs: 'Kód rozpočtové položky {code} už je použit.',
+    hu: 'A(z) {code} költségvetési tételkód már foglalt.',
+  },
+  'bank.budget_item_in_use': {
+    en: 'Budget item {code} is used by operations, rules or sub-items; deactivate it instead.',
+    lv: 'Budžeta postenis {code} tiek izmantots operācijās, noteikumos vai apakšposteņos; deaktivizējiet to.',
+    ru: 'Статья ДДС {code} используется в операциях, правилах или подстатьях; отключите её вместо удаления.',
+    cs: 'Rozpočtová položka {code} je použita v operacích, pravidlech nebo podpoložkách; místo smazání ji deaktivujte.',
+    hu: 'A(z) {code} költségvetési tételt műveletek, szabályok vagy altételek használják; inkább kapcsolja ki.',
+  },
+  'bank.partner_not_found': {
+    en: 'Partner {id} does not exist.',
+    lv: 'Partneris {id} neeksistē.',
+    ru: 'Контрагент {id} не найден.',
+    cs: 'Partner {id} neexistuje.',
+    hu: 'A(z) {id} partner nem létezik.',
+  },
+  'bank.rule_not_found': {
+    en: 'Rule {id} does not exist.',
+    lv: 'Noteikums {id} neeksistē.',
+    ru: 'Правило {id} не найдено.',
+    cs: 'Pravidlo {id} neexistuje.',
+    hu: 'A(z) {id} szabály nem létezik.',
+  },
+  'bank.operation_not_found': {
+    en: 'Bank operation {id} does not exist.',
+    lv: 'Bankas operācija {id} neeksistē.',
+    ru: 'Банковская операция {id} не найдена.',
+    cs: 'Bankovní operace {id} neexistuje.',
+    hu: 'A(z) {id} banki művelet nem létezik.',
+  },
+  'bank.rule_basis_missing': {
+    en: 'No rule can be made: the operation has neither a partner nor a tax number.',
+    lv: 'Noteikumu nevar izveidot: operācijai nav ne partnera, ne nodokļu maksātāja numura.',
+    ru: 'Правило создать нельзя: у операции нет ни контрагента, ни ИНН.',
+    cs: 'Pravidlo nelze vytvořit: operace nemá partnera ani daňové číslo.',
+    hu: 'Szabály nem hozható létre: a műveletnek nincs partnere és adószáma sem.',
+  },
+  'bank.import_conflict': {
+    en: 'The same statement is being imported right now; try again.',
+    lv: 'Tas pats izraksts tiek importēts šobrīd; mēģiniet vēlreiz.',
+    ru: 'Эта же выписка загружается прямо сейчас; повторите попытку.',
+    cs: 'Stejný výpis se právě importuje; zkuste to znovu.',
+    hu: 'Ugyanezt a kivonatot éppen most töltik be; próbálja újra.',
+  },
+  'bank.period_invalid': {
+    en: 'The period {from} – {to} is not valid (YYYY-MM-DD, from not after to).',
+    lv: 'Periods {from} – {to} nav derīgs (GGGG-MM-DD, sākums ne vēlāk par beigām).',
+    ru: 'Период {from} – {to} неверен (ГГГГ-ММ-ДД, начало не позже конца).',
+    cs: 'Období {from} – {to} není platné (RRRR-MM-DD, začátek ne po konci).',
+    hu: 'A(z) {from} – {to} időszak érvénytelen (ÉÉÉÉ-HH-NN, a kezdet nem lehet a vég után).',
+  },
+  'bank.file_empty': {
+    en: 'No statement file was sent.',
+    lv: 'Izraksta fails netika nosūtīts.',
+    ru: 'Файл выписки не передан.',
+    cs: 'Soubor výpisu nebyl odeslán.',
+    hu: 'Nem érkezett kivonatfájl.',
+  },
 };
+
+/** The same texts with i18next placeholders ({{line}}), for the store server's translator. */
+export const BANK_SERVER_MESSAGES: Record<string, Record<Locale, string>> = Object.fromEntries(
+  Object.entries(BANK_MESSAGES).map(([code, texts]) => [code, Object.fromEntries(Object.entries(texts).map(([l, t]) => [l, t.replace(/\{(\w+)\}/g, '{{$1}}')])) as Record<Locale, string>]),
+);

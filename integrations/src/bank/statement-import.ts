@@ -57,6 +57,7 @@ export function planStatementImport(statement: BankStatement, ctx: StatementImpo
       partnerId: partnerMatch.status === 'matched' ? partnerMatch.partnerId : undefined,
       purpose: doc.purpose,
       counterpartyName: party?.name,
+      counterpartyTaxNumber: party?.taxNumber,
       document: doc,
       partnerMatch,
     };
