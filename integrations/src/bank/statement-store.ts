@@ -283,6 +283,10 @@ export async function assignBankOperation(
     if (!p) throw new DomainError('bank.partner_not_found', { id: input.partnerId }, 404);
   }
   const partnerId = input.partnerId === undefined ? (op.partner_id === null ? null : Number(op.partner_id)) : input.partnerId;
+  const direction = op.direction === 'in' || op.direction === 'out' ? op.direction : null;
+  const taxNumber = digits(op.counterparty_tax_number);
+  const ruleBasis = partnerId !== null ? { partnerId } : taxNumber && !/^0+$/.test(taxNumber) ? { counterpartyTaxNumber: taxNumber } : null;
+  if (input.makeRule && !ruleBasis) throw new DomainError('bank.rule_basis_missing', { id }, 400);
   const now = new Date().toISOString();
   await db.kysely
     .updateTable('bank_operations')
@@ -291,12 +295,8 @@ export async function assignBankOperation(
     .execute();
   let rule: BudgetRuleView | null = null;
   let alsoAssigned = 0;
-  if (input.makeRule) {
-    const direction = op.direction === 'in' || op.direction === 'out' ? op.direction : null;
-    const taxNumber = digits(op.counterparty_tax_number);
-    if (partnerId !== null) rule = await createBudgetRule(db, { budgetItemId: input.budgetItemId, partnerId, direction });
-    else if (taxNumber && !/^0+$/.test(taxNumber)) rule = await createBudgetRule(db, { budgetItemId: input.budgetItemId, counterpartyTaxNumber: taxNumber, direction });
-    else throw new DomainError('bank.rule_basis_missing', { id }, 400);
+  if (input.makeRule && ruleBasis) {
+    rule = await createBudgetRule(db, { budgetItemId: input.budgetItemId, direction, ...ruleBasis });
     alsoAssigned = await applyRulesToQueue(db);
   }
   return { operation: await operationView(db, id), rule, alsoAssigned };
