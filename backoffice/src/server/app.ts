@@ -23,6 +23,7 @@ import { registerStocktakeRoutes } from './routes/stocktakes';
 import { registerSettingsRoutes } from './routes/settings';
 import { registerLabelRoutes } from './routes/labels';
 import { registerRegisterRoutes } from './routes/registers';
+import { registerProductionRoutes } from './routes/production';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -139,6 +140,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerSettingsRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
+  registerProductionRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
   if (demoCreated) await ensureDemoShopKey(db);
