@@ -134,6 +134,23 @@ const LINES: ProductLine[] = [
     bases: [['Depozīta iepakojums (DIO)', 10]],
     variants: [['', 100]],
   },
+  // What the bakery and the café make their goods from (demo/recipes.ts): bought in bulk, not put on the shelf.
+  {
+    group: 'GROCERY', vat: 'standard', unit: 'kg', supplier: '', maker: '1017',
+    bases: [['Kviešu milti ceptuvei', 89], ['Sausais raugs ceptuvei', 990], ['Kafijas pupiņas kafejnīcai', 1890]],
+    variants: [['', 100]],
+  },
+  {
+    group: 'GROCERY', vat: 'standard', unit: 'l', supplier: '', maker: '1018',
+    bases: [['Ūdens ceptuvei', 10], ['Piens kafejnīcai 3,2%', 119]],
+    variants: [['', 100]],
+  },
+  // The bakery's own loaf, baked in BAKERY by production runs.
+  {
+    group: 'BREAD', vat: 'standard', unit: 'pcs', supplier: '', maker: '1019',
+    bases: [['Ceptuves baltmaize 500 g', 159]],
+    variants: [['', 100]],
+  },
 ];
 
 export interface DemoItem {

@@ -20,7 +20,7 @@ export interface DemoUserGroup {
 
 export const DEMO_USER_GROUPS: DemoUserGroup[] = [
   { code: 'admin', name: 'Administrators', rights: ['*'] },
-  { code: 'manager', name: 'Veikala vadītājs', rights: [...docRights(DOCUMENT_TYPES, ALL_OPS), ...CATALOGUE_RIGHTS, 'users.view', 'users.edit', 'settings.edit', 'terminal.use'] },
+  { code: 'manager', name: 'Veikala vadītājs', rights: [...docRights(DOCUMENT_TYPES, ALL_OPS), ...CATALOGUE_RIGHTS, 'recipe.edit', 'users.view', 'users.edit', 'settings.edit', 'terminal.use'] },
   {
     code: 'storekeeper',
     name: 'Noliktavas pārzinis',
