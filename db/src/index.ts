@@ -6,6 +6,7 @@ export * from './series/allocate';
 export * from './audit/audit';
 export * from './ledger/stock-ledger';
 export * from './documents/engine';
+export * from './catalogue/items';
 export * from './fixtures/minimal-company';
 export * from './production/recipes';
 export * from './production/production';

@@ -5,7 +5,6 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { assertRight, DomainError } from '@kasa/domain';
-import type { Db } from '@kasa/db';
 import type { RouteContext } from '../app';
 
 const Paging = {
@@ -25,81 +24,16 @@ const ItemBody = Type.Object({
   priceMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12 })),
 });
 
-export async function defaultPriceGroup(db: Db) {
-  const g = await db.kysely.selectFrom('price_groups').selectAll().orderBy('is_default', 'desc').orderBy('code').executeTakeFirst();
-  return g ?? null;
-}
-
-/** Items with barcodes and the current price of the default price group (latest valid_from not after today). */
-export async function itemViews(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  const today = new Date().toISOString().slice(0, 10);
-  const pg = await defaultPriceGroup(db);
-  const rows = await db.kysely
-    .selectFrom('items')
-    .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
-    .select(['items.id', 'items.code', 'items.name', 'items.unit', 'items.weighted', 'items.marked', 'items.produced', 'items.updated_at', 'items.change_seq', 'vat_groups.rate'])
-    .where('items.id', 'in', ids)
-    .execute();
-  const barcodes = await db.kysely.selectFrom('barcodes').select(['code', 'item_id']).where('item_id', 'in', ids).execute();
-  const prices = pg
-    ? await db.kysely
-        .selectFrom('prices')
-        .select(['item_id', 'price_minor', 'valid_from', 'id'])
-        .where('item_id', 'in', ids)
-        .where('price_group_id', '=', pg.id)
-        .where('valid_from', '<=', today)
-        .orderBy('valid_from')
-        .orderBy('id')
-        .execute()
-    : [];
-  const price = new Map(prices.map((p) => [Number(p.item_id), Number(p.price_minor)]));
-  const order = new Map(ids.map((id, i) => [id, i]));
-  return rows
-    .map((r) => ({
-      id: Number(r.id),
-      code: r.code,
-      name: r.name,
-      unit: r.unit,
-      vatRate: r.rate,
-      weighted: !!r.weighted,
-      marked: !!r.marked,
-      produced: !!r.produced,
-      barcodes: barcodes.filter((b) => Number(b.item_id) === Number(r.id)).map((b) => b.code),
-      priceMinor: price.get(Number(r.id)) ?? null,
-      currency: pg?.currency ?? 'EUR',
-      taxIncluded: pg ? !!pg.tax_included : true,
-      changeSeq: Number(r.change_seq),
-    }))
-    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-}
-
-export async function nextChangeSeq(db: Db): Promise<number> {
-  const r = await db.kysely.selectFrom('items').select((eb) => eb.fn.max('change_seq').as('m')).executeTakeFirst();
-  return Number(r?.m ?? 0) + 1;
-}
+// The catalogue reads live in @kasa/db (the bench measures the same code); re-exported for the other routes.
+export { defaultPriceGroup, itemViews, nextChangeSeq } from '@kasa/db';
+import { itemViews, searchItems } from '@kasa/db';
 
 export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
   app.get('/api/v1/items', { schema: { tags: ['catalogue'], summary: 'Search items by code, name or barcode', querystring: Type.Object(Paging) } }, async (req) => {
     requireUser(req);
     const { q, limit = 50, offset = 0 } = req.query as { q?: string; limit?: number; offset?: number };
-    let base = db.kysely.selectFrom('items').where('active', '=', 1);
-    if (q && /^[0-9]{6,14}$/.test(q)) {
-      // A scanned barcode or a numeric code: two index lookups, not a scan of 100,000 names.
-      base = base.where((eb) => eb.or([eb('code', '=', q), eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q))]));
-    } else if (q) {
-      const like = `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      base = base.where((eb) =>
-        eb.or([
-          eb('code', '=', q),
-          eb(sql`lower(name)`, 'like', sql`${like} escape '\\'`),
-          eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q)),
-        ]),
-      );
-    }
-    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const ids = await base.select('id').orderBy('name').limit(limit).offset(offset).execute();
-    return { items: await itemViews(db, ids.map((r) => Number(r.id))), total: Number(total.n) };
+    const found = await searchItems(db, { q, limit, offset });
+    return { items: await itemViews(db, found.ids), total: found.total };
   });
 
   app.get('/api/v1/items/:id', { schema: { tags: ['catalogue'], summary: 'One item', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (req) => {
