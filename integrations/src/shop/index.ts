@@ -49,3 +49,4 @@ export {
 } from './webhooks';
 export { buildOpenApi, docsPage } from './openapi';
 export { SHOP_MESSAGES } from './messages';
+export { fiscalizeOrder, fiscalFailures, fiscalReceipt, fiscalKey, startFiscalizer, type FiscalBridge, type FiscalResult } from './fiscal';
