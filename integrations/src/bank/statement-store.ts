@@ -381,3 +381,30 @@ export async function listCashOperations(db: Db, opts: { from?: string; to?: str
     purpose: r.purpose,
   }));
 }
+
+export interface BankStatementView {
+  id: number;
+  fileName: string | null;
+  formatVersion: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  documents: number;
+  imported: number;
+  duplicates: number;
+  importedAt: string;
+}
+
+export async function listBankStatements(db: Db, opts: { limit?: number } = {}): Promise<BankStatementView[]> {
+  const rows = await db.kysely.selectFrom('bank_statements').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    fileName: r.file_name,
+    formatVersion: r.format_version,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    documents: Number(r.documents_total),
+    imported: Number(r.imported_count),
+    duplicates: Number(r.duplicate_count),
+    importedAt: r.imported_at,
+  }));
+}
