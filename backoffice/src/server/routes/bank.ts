@@ -31,10 +31,11 @@ const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const Direction = Type.Union([Type.Literal('in'), Type.Literal('out')]);
 const OptionalId = Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]));
 
-const StatementJson = Type.Object(
-  { fileName: Type.Optional(Type.String({ maxLength: 255 })), contentBase64: Type.String({ minLength: 1, maxLength: 14_000_000, description: 'The statement file, base64' }) },
-  { additionalProperties: false },
-);
+/** The JSON form of an upload: the file base64 (for clients that cannot send raw bytes). */
+interface StatementJson {
+  fileName?: string;
+  contentBase64: string;
+}
 const UploadQuery = Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) });
 const OperationsQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('matched'), Type.Literal('queued')])),
@@ -101,7 +102,7 @@ function routes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
       schema: {
         tags: ['bank'],
         summary: 'Import a 1CClientBankExchange statement (raw bytes as application/octet-stream, or JSON with contentBase64); the same file twice books nothing',
-        // The body is either raw bytes or StatementJson; it is checked in the handler (a schema here would make
+        // The body is raw bytes (application/octet-stream) or JSON { fileName?, contentBase64 }; it is checked in the handler (a schema here would make
         // Ajv validate the raw Buffer).
         querystring: UploadQuery,
       },
@@ -114,7 +115,7 @@ function routes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
       let fileName = query.fileName;
       if (Buffer.isBuffer(req.body)) bytes = req.body;
       else {
-        const b = req.body as Partial<Static<typeof StatementJson>> | null;
+        const b = req.body as Partial<StatementJson> | null;
         if (!b || typeof b.contentBase64 !== 'string') throw new DomainError('bank.file_empty', {}, 400);
         bytes = Buffer.from(b.contentBase64, 'base64');
         fileName = typeof b.fileName === 'string' ? b.fileName : fileName;
