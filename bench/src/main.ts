@@ -1,7 +1,7 @@
 // `npm run -s bench`: sale posting through the engine as a percentage of raw inserts on SQLite, catalogue search
 // timings over 100,000 items, then (labelled) the same posting ratio on PostgreSQL. Every database is a fresh temp
 // file or database, deleted afterwards. Options: --receipts N (SQLite, default 10,000), --pg-receipts N (default
-// 1000), --no-catalogue, --no-pg.
+// 1000), --consumption-receipts N (sale-time consumption, default 5,000), --no-catalogue, --no-pg.
 
 import { cpus } from 'node:os';
 import { runSqlitePostingBench, type PostingComparison } from './posting/sqlite-bench';
@@ -10,6 +10,7 @@ import { startPgServer } from './posting/pg-server';
 import { runCatalogueBench, type QueryTimes } from './catalogue/search-bench';
 import { LINES_PER_RECEIPT } from './posting/scenario';
 import { RAW_STATEMENTS_PER_RECEIPT } from './posting/raw-sqlite';
+import { runSaleConsumptionBench, PRODUCED_PER_RECEIPT } from './production/sale-consumption-bench';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -48,6 +49,16 @@ console.log(`sale posting vs raw inserts: ${sqlite.ratioPercent} % (engine ${per
 console.log('  (raw: prepared statements writing the same rows — series counter, document, lines, movements, balance upserts, audit row — balances held in memory)');
 printPosting(sqlite, 'raw better-sqlite3 inserts');
 console.log(`  engine runs ${sqlite.engineStatementsPerReceipt} SQL statements per receipt (BEGIN/COMMIT included); raw runs ${RAW_STATEMENTS_PER_RECEIPT}, one per row`);
+
+// Sale-time consumption: the same receipts with some goods made at sale from their recipes, against plain stock.
+{
+  console.log();
+  const c = await runSaleConsumptionBench({ receipts: option('--consumption-receipts', 5000), warmup: WARMUP });
+  console.log(
+    `sale-time consumption: ${c.ratioPercent} % of plain sale posting speed (made at sale ${perSecond(c.produced.receiptsPerSecond)} receipts/s, plain ${perSecond(c.plain.receiptsPerSecond)} receipts/s; ` +
+      `${c.plain.receipts.toLocaleString('en')} receipts of ${LINES_PER_RECEIPT} lines, ${PRODUCED_PER_RECEIPT} of them made from a 2-component recipe, createAndPost on SQLite, alternating blocks)`,
+  );
+}
 
 if (!args.includes('--no-catalogue')) {
   console.log();
