@@ -2,10 +2,7 @@
 // the first answer is stored with a hash of the request, so a retry gets the same answer and a reused key with
 // another body is refused.
 
-import type { Kysely } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './ddl';
 
 export function idempotency() {
   return {

@@ -1,18 +1,11 @@
 // 003: production — recipe versions and their components, the consumption log of produced-at-sale items,
 // and marked units (one row per GS1 GTIN + serial) from receiving to the till.
 
-import type { Kysely, CreateTableBuilder } from 'kysely';
 import type { DialectKind } from '../connection';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import { idColumn, type AnyDb } from './ddl';
 
 export function production(dialect: DialectKind) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const withId = <T extends string>(t: CreateTableBuilder<T, any>) =>
-    dialect === 'postgresql'
-      ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
-      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const withId = idColumn(dialect);
 
   return {
     async up(db: AnyDb): Promise<void> {

@@ -1,18 +1,11 @@
 // 004: the online shop's orders, their stock reservations, status history and the webhook outbox with its delivery log.
 // Written once for both databases; `dialect` only picks the id column type (as in 001).
 
-import type { Kysely, CreateTableBuilder } from 'kysely';
 import type { DialectKind } from '../connection';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import { idColumn, type AnyDb } from './ddl';
 
 export function shopOrders(dialect: DialectKind) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const withId = <T extends string>(t: CreateTableBuilder<T, any>) =>
-    dialect === 'postgresql'
-      ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
-      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const withId = idColumn(dialect);
 
   return {
     async up(db: AnyDb): Promise<void> {

@@ -2,18 +2,11 @@
 // a return goes back against, the stocktake a surplus comes from), company settings, and the stocktake's frozen
 // book quantities and the counts that terminals send. Written once for both databases (as in 001).
 
-import type { Kysely, CreateTableBuilder } from 'kysely';
 import type { DialectKind } from '../connection';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import { idColumn, type AnyDb } from './ddl';
 
 export function backoffice(dialect: DialectKind) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const withId = <T extends string>(t: CreateTableBuilder<T, any>) =>
-    dialect === 'postgresql'
-      ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
-      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const withId = idColumn(dialect);
 
   return {
     async up(db: AnyDb): Promise<void> {
