@@ -24,6 +24,7 @@ import { registerSettingsRoutes } from './routes/settings';
 import { registerLabelRoutes } from './routes/labels';
 import { registerRegisterRoutes } from './routes/registers';
 import { registerProductionRoutes } from './routes/production';
+import { registerPickingRoutes } from './routes/picking';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -141,6 +142,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerLabelRoutes(app, ctx);
   registerRegisterRoutes(app, ctx);
   registerProductionRoutes(app, ctx);
+  registerPickingRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
   if (demoCreated) await ensureDemoShopKey(db);
