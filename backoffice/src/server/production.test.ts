@@ -110,6 +110,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(v1.json.recipe.version, 1);
       assert.equal(v1.json.totalMinor, 28);
       assert.equal(v1.json.unitCostMinor, '28.19');
+      // the card's own line is the dough at its recipe's cost; what leaves stock is flour, water and yeast
+      assert.deepEqual(v1.json.lines.map((l: Json) => [l.itemCode, l.grossQuantity, l.unitCostMinor, l.costMinor, l.viaRecipe]), [['DOUGH', '0.500', '56.38', '28.19', true]]);
+      assert.equal(v1.json.exploded.length, 3);
       // version 2 (0.45 kg): 0.45 · 56.38 = 25.371
       const v2 = await call('baker', 'GET', `/api/v1/production/recipes/${it.BREAD}/cost?version=2&warehouseId=${BAKERY}`);
       assert.equal(v2.json.unitCostMinor, '25.371');

@@ -205,8 +205,20 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const { itemId } = req.params as Static<typeof ItemParam>;
       const q = req.query as Static<typeof CostQuery>;
       const warehouseId = await warehouseFor(db, q.warehouseId);
-      const cost = await costRecipe(db, { itemId, date: q.date ?? today(), warehouseId, version: q.version });
-      return { warehouseId, ...cost, unitCostMinor: cost.unitCostMinor.toDecimalPlaces(4).toString(), overheadMinor: cost.overheadMinor.toString() };
+      const opts = { itemId, date: q.date ?? today(), warehouseId, version: q.version };
+      const cost = await costRecipe(db, opts);
+      // The card's own lines (dough, not flour), each costed; `exploded` is what leaves stock (flour, water, yeast).
+      const card = await techCardFor(db, opts);
+      return {
+        warehouseId,
+        recipe: cost.recipe,
+        totalMinor: cost.totalMinor,
+        unitCostMinor: cost.unitCostMinor.toDecimalPlaces(4).toString(),
+        overheadMinor: cost.overheadMinor.toString(),
+        missingCosts: cost.missingCosts,
+        exploded: cost.lines,
+        lines: card.lines.map((l) => ({ ...l, unitCostMinor: l.unitCostMinor?.toDecimalPlaces(4).toString() ?? null, costMinor: l.costMinor.toDecimalPlaces(4).toString() })),
+      };
     },
   );
 
