@@ -153,6 +153,15 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const [whole, frac = ''] = (b!.weight as string).split('.');
     return { weight: `${Number(whole)}.${frac.padEnd(3, '0')}` };
   });
+  // The scale as it is now, steady or not, for the till's weighing panel: `{ weight: "1.234" | null, stable, error? }`
+  // (gross kg with 3 decimals, negative when the pan was zeroed under a container).
+  app.get('/scale/reading', async () => {
+    const r = await till.devices.readWeight();
+    const b = r.body as { weight?: unknown; stable?: unknown; error?: { code?: unknown } } | undefined;
+    const m = r.ok && typeof b?.weight === 'string' ? /^(-?)(\d{1,3})(?:\.(\d{1,3}))?$/.exec(b.weight) : null;
+    if (!m) return { weight: null, stable: false, error: typeof b?.error?.code === 'string' ? b.error.code : 'scale.none' };
+    return { weight: `${m[1]}${Number(m[2])}.${(m[3] ?? '').padEnd(3, '0')}`, stable: b!.stable !== false };
+  });
   app.post('/drawer', async () => {
     till.requireCashier();
     return till.devices.openDrawer();

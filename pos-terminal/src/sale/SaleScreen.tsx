@@ -14,12 +14,13 @@ import { QuantityDialog } from '../dialogs/QuantityDialog';
 import { ReasonDialog } from '../dialogs/ReasonDialog';
 import { ReportsDialog } from '../dialogs/ReportsDialog';
 import { ReturnDialog } from '../dialogs/ReturnDialog';
+import { WeighDialog } from '../dialogs/WeighDialog';
 import { addItem, cardKey, cartTotals, emptyCart, removeLine, setLineDiscount, setLinePrice, setQuantity, type Cart } from './cart';
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
 import { useBridgeScans } from './use-bridge-scans';
 
-type DialogKind = 'marking' | 'qty' | 'price' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
+type DialogKind = 'marking' | 'weigh' | 'qty' | 'price' | 'lineDiscount' | 'receiptDiscount' | 'pay' | 'postponed' | 'cancelLine' | 'cancelReceipt' | 'return' | 'cash' | 'reports';
 
 interface Action {
   key: string;
@@ -74,13 +75,22 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
 
   const [marking, setMarking] = useState<{ item: Item; barcode?: string } | null>(null);
 
-  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string) => {
+  const [weighingItem, setWeighingItem] = useState<{ item: Item; barcode?: string; markingCode?: string } | null>(null);
+
+  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string, weighed = false) => {
     // A marked item goes on the receipt one pack at a time, each with the code from its pack.
     if (item.marked && !markingCode) {
       setMarking({ item, ...(barcode ? { barcode } : {}) });
       setText('');
       setResults([]);
       return setDialog('marking');
+    }
+    // Weighed goods without a weight barcode go on the receipt from the weighing panel (live weight, tare, net).
+    if (item.weighted && !weighed && quantity === '1.000' && embeddedPriceMinor === undefined) {
+      setWeighingItem({ item, ...(barcode ? { barcode } : {}), ...(markingCode ? { markingCode } : {}) });
+      setText('');
+      setResults([]);
+      return setDialog('weigh');
     }
     const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor, markingCode);
     setCart(next);
@@ -91,14 +101,6 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     setResults([]);
     setMessage(null);
     void api('POST', '/display', { top: item.name, bottom: money(cartTotals(next, currency).grossMinor) }).catch(() => undefined);
-    if (item.weighted && quantity === '1.000' && embeddedPriceMinor === undefined) {
-      // Weighed goods without a weight barcode: take the scale's steady weight, else the cashier types it.
-      const key = next.lines.at(-1)!.key;
-      setSelected(key);
-      void api<{ weight: string | null }>('GET', '/scale/weight')
-        .catch(() => ({ weight: null }))
-        .then((r) => (r.weight ? setCart(setQuantity(next, key, r.weight)) : setDialog('qty')));
-    }
   };
 
   const [returnNumber, setReturnNumber] = useState<string | undefined>(undefined);
@@ -412,6 +414,17 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           onDone={(code) => {
             closeDialog();
             add(marking.item, '1.000', marking.barcode, undefined, code);
+          }}
+        />
+      )}
+      {dialog === 'weigh' && weighingItem && (
+        <WeighDialog
+          name={weighingItem.item.name}
+          priceMinor={weighingItem.item.priceMinor}
+          onClose={closeDialog}
+          onDone={(net) => {
+            closeDialog();
+            add(weighingItem.item, net, weighingItem.barcode, undefined, weighingItem.markingCode, true);
           }}
         />
       )}
