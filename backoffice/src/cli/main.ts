@@ -3,7 +3,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { DomainError, isDomainError } from '@kasa/domain';
 import type { Db } from '@kasa/db';
 import { cliLanguage, errorText } from './messages';
@@ -166,10 +166,11 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'import-bank',
-    usage: 'import-bank FILE',
-    summary: 'Read a 1CClientBankExchange bank statement and show the import plan (payments, partners, balances).',
+    usage: 'import-bank FILE [--json]',
+    summary: 'Book a 1CClientBankExchange bank statement: new payments stored, duplicates skipped, partners and budget items matched, the rest queued for the accountant.',
     positionals: ['FILE'],
-    run: ({ positionals }) =>
+    options: { json: { type: 'boolean' } },
+    run: ({ positionals, values }) =>
       withDatabase(async (db) => {
         await requireSchema(db);
         const file = resolve(positionals[0]!);
@@ -179,64 +180,20 @@ const COMMANDS: Command[] = [
         } catch {
           throw new DomainError('cli.file_missing', { file }, 404);
         }
-        const { minorToAmount, parseBankStatement, planStatementImport } = await integrations();
-        const statement = parseBankStatement(bytes);
-        const partners = await db.kysely.selectFrom('partners').select(['id', 'tax_number', 'bank_account']).execute();
-        const plan = planStatementImport(statement, {
-          ourAccounts: statement.header.accounts,
-          partners: partners.map((p) => ({ id: String(p.id), taxNumber: p.tax_number ?? undefined, accounts: p.bank_account ? [p.bank_account] : [] })),
-          rules: [],
-          knownKeys: new Set(),
-        });
-        const sum = (dir: string) => plan.operations.filter((o) => o.direction === dir);
-        const total = (ops: typeof plan.operations) => minorToAmount(ops.reduce((s, o) => s + o.amountMinor, 0));
-        const h = statement.header;
-        say(`Statement ${file}: format ${h.formatVersion} (${h.encoding}), accounts ${h.accounts.join(', ') || '—'}, period ${h.periodFrom ?? '?'} – ${h.periodTo ?? '?'}.`);
-        say(`Payments: ${plan.operations.length} new (incoming ${sum('incoming').length}: ${total(sum('incoming'))}; outgoing ${sum('outgoing').length}: ${total(sum('outgoing'))}; other ${sum('internal').length + sum('unknown').length}), ${plan.duplicates.length} duplicates.`);
-        const matched = plan.operations.filter((o) => o.partnerMatch.status === 'matched').length;
-        const ambiguous = plan.operations.filter((o) => o.partnerMatch.status === 'ambiguous').length;
-        say(`Partners: ${matched} matched, ${ambiguous} ambiguous, ${plan.operations.length - matched - ambiguous} not found.`);
-        for (const m of plan.balanceMismatches) say(`Balance of ${m.account} (line ${m.line}): opening + in − out = ${minorToAmount(m.expectedClosingMinor)}, the file says ${minorToAmount(m.closingMinor)}.`);
-        if (!plan.balanceMismatches.length) say('Account balances agree with the turnovers.');
-        say('Nothing was written: the database has no bank operations tables yet, so this is the import plan only.');
-      }),
-  },
-  {
-    name: 'generate',
-    usage: 'generate --items N --movements M',
-    summary: 'Benchmark data: N goods G000001… (EAN-13 barcodes, prices) and M stock movements posted as receivings and sales of 1000 lines; run demo first.',
-    options: { items: { type: 'string' }, movements: { type: 'string' } },
-    run: ({ values, usage }) =>
-      withDatabase(async (db) => {
-        const count = (option: string) => {
-          const v = values[option] ?? '0';
-          if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw new DomainError('cli.arguments', { command: 'generate', detail: `--${option} must be a whole number`, usage }, 400);
-          return Number(v);
-        };
-        const items = count('items');
-        const movements = count('movements');
-        await requireSchema(db);
-        const { generateBenchmarkData } = await import('../demo/generate');
-        const started = Date.now();
-        let shown = '';
-        const summary = await generateBenchmarkData(db, {
-          items,
-          movements,
-          onProgress: (p) => {
-            // One line per tenth of each phase, so a million movements print ten lines, not a thousand.
-            const tenth = Math.floor((p.done * 10) / Math.max(1, p.total));
-            if (`${p.phase}${tenth}` === shown) return;
-            shown = `${p.phase}${tenth}`;
-            say(`${p.phase === 'items' ? 'Goods' : 'Movements'}: ${p.done} / ${p.total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-          },
-        }).catch((e) => {
-          if (isDomainError(e) && e.code === 'generate.no_items') throw new DomainError('cli.arguments', { command: 'generate', detail: 'there are no generated goods to move; add --items', usage }, 400);
-          throw e;
-        });
-        const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-        say(`Generated ${summary.items} goods${summary.firstCode ? ` ${summary.firstCode}–${summary.lastCode}` : ''} (${summary.barcodes} barcodes, ${summary.prices} prices in ${summary.priceGroup ?? 'no price group'}) in ${s(summary.itemsMs)}.`);
-        say(`Posted ${summary.movements} stock movements in ${summary.documents} documents on warehouse ${summary.warehouse} in ${s(summary.movementsMs)}.`);
-        say(`Total time ${s(Date.now() - started)}.`);
+        const { importBankStatement, minorToAmount } = await integrations();
+        // The same function as POST /api/v1/bank/statements: one transaction, the same file twice books nothing.
+        const s = await importBankStatement(db, bytes, { fileName: basename(file) });
+        if (values.json) {
+          say(JSON.stringify({ statementId: s.statementId, sameFile: s.sameFile, documents: s.documents, imported: s.imported, duplicates: s.duplicates, rejected: s.rejected, assigned: s.assigned, queued: s.queued, partnersMatched: s.partnersMatched, inMinor: s.inMinor, outMinor: s.outMinor, balanceMismatches: s.balanceMismatches.length }));
+          return;
+        }
+        say(`Statement ${file}: format ${s.formatVersion}, accounts ${s.accounts.join(', ') || '—'}, period ${s.periodFrom ?? '?'} – ${s.periodTo ?? '?'}.`);
+        if (s.sameFile) say(`This file was imported before (statement ${s.statementId}); nothing was booked.`);
+        else {
+          say(`Booked ${s.imported} of ${s.documents} payments (incoming ${minorToAmount(s.inMinor)}, outgoing ${minorToAmount(s.outMinor)}); ${s.duplicates} already booked were skipped.`);
+          say(`Budget items: ${s.assigned} by rules, ${s.queued} waiting in the queue for the accountant. Partners found: ${s.partnersMatched}.`);
+        }
+        for (const m of s.balanceMismatches) say(`Balance of ${m.account} (line ${m.line}): opening + in − out = ${minorToAmount(m.expectedClosingMinor)}, the file says ${minorToAmount(m.closingMinor)}.`);
       }),
   },
 ];
