@@ -84,3 +84,9 @@ if (!args.includes('--no-pg')) {
     await server?.stop();
   }
 }
+
+// Devices: ESC/POS receipt stream and scale reads over socat ptys vs the line's limit (bench/src/devices); --no-devices skips.
+if (!args.includes('--no-devices')) {
+  console.log();
+  await (await import('./devices')).printDevicesBench();
+}
