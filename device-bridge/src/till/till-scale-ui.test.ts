@@ -74,7 +74,7 @@ test('the weighing panel: live weight, tare presets, tare from scale, only a sta
     // 1.224 kg × 3.49 = 4.27176 → €4.27
     await page.getByTestId('lines').getByText('1.224').waitFor();
     assert.equal(await page.getByTestId('total').textContent(), '€4.27');
-    const cartLines = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('kasa.till.cart'))) ?? '{}').lines as { name: string; quantity: string }[];
+    const cartLines = async () => JSON.parse((await page.evaluate<string | null>("localStorage.getItem('kasa.till.cart')")) ?? '{}').lines as { name: string; quantity: string }[];
     assert.deepEqual((await cartLines()).map((l) => [l.name, l.quantity]), [['Gouda', '1.224']]);
 
     // The empty bag alone on the scale (5 g) with the 10 g tare: net −0.005 kg is refused, and so is Escape's nothing.
