@@ -18,6 +18,7 @@ import { LabelsPage } from './labels/LabelsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { PartnersPage } from './registers/PartnersPage';
 import { UsersPage } from './registers/UsersPage';
+import { productionPage } from './production/ProductionPages';
 
 const menu: { to: string; label: MessageKey }[] = [
   { to: '/catalogue', label: 'menu.catalogue' },
@@ -29,6 +30,7 @@ const menu: { to: string; label: MessageKey }[] = [
   { to: '/documents', label: 'menu.documents' },
   { to: '/stock', label: 'menu.stock' },
   { to: '/stocktakes', label: 'menu.stocktakes' },
+  { to: '/production', label: 'menu.production' },
   { to: '/labels', label: 'menu.labels' },
   { to: '/settings', label: 'menu.settings' },
 ];
@@ -54,6 +56,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if (path === '/documents/new') return <NewDocumentPage key={search.toString()} search={search} />;
   if ((m = match('/documents/:id', path))) return <DocumentPage key={m.id} id={m.id!} />;
   if (path === '/stock') return <StockPage />;
+  if (path.startsWith('/production')) return productionPage(path);
   return <ItemsPage />;
 }
 
