@@ -8,6 +8,8 @@ import { outbox, setOutboxLanguage, useOutbox } from './outbox';
 import { loadTask, saveTask, type Task, type TaskKind } from './task';
 import { ReceivePick, StocktakeStart, TransferStart } from './TaskStart';
 import { ScanScreen } from './ScanScreen';
+import { ProductionTerminal } from './production/ProductionTerminal';
+import { navigate, usePath } from '../routing/router';
 
 function StatusBar() {
   const { t } = useI18n();
@@ -32,6 +34,7 @@ export function Terminal() {
   const { t, lang } = useI18n();
   const [task, setTaskState] = useState<Task | null>(loadTask);
   const [starting, setStarting] = useState<TaskKind | null>(null);
+  const { path } = usePath();
   useEffect(() => setOutboxLanguage(lang), [lang]);
 
   const setTask = (next: Task | null) => {
@@ -44,7 +47,8 @@ export function Terminal() {
   if (!user) return <LoginForm title={t('app.terminal')} />;
 
   let body;
-  if (task) body = <ScanScreen task={task} onChange={setTask} onFinish={() => setTask(null)} />;
+  if (path.startsWith('/terminal/production')) body = <ProductionTerminal />;
+  else if (task) body = <ScanScreen task={task} onChange={setTask} onFinish={() => setTask(null)} />;
   else if (starting === 'receive') body = <ReceivePick onStart={setTask} onBack={() => setStarting(null)} />;
   else if (starting === 'stocktake') body = <StocktakeStart onStart={setTask} onBack={() => setStarting(null)} />;
   else if (starting === 'transfer') body = <TransferStart onStart={setTask} onBack={() => setStarting(null)} />;
@@ -61,6 +65,7 @@ export function Terminal() {
         <button type="button" className="big" onClick={() => setStarting('transfer')}>
           {t('terminal.transfer')}
         </button>
+        <button type="button" className="big" onClick={() => navigate('/terminal/production')}>{t('menu.production')}</button>
       </nav>
     );
 
