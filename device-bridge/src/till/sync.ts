@@ -70,11 +70,13 @@ export class TillSync {
 
   pullNow(): Promise<void> {
     if (!this.pulling)
-      this.pulling = this.pull().finally(() => {
+      this.pulling = this.pull().then((more) => {
         this.pulling = undefined;
         if (this.running) {
           clearTimeout(this.pullTimer);
-          this.pullTimer = setTimeout(() => void this.pullNow(), this.opts.cataloguePeriodMs);
+          // A pull that stopped at maxPagesPerPull goes on at once (after a turn of the event loop for receipts),
+          // or a fresh till with a catalogue over 50 pages would lack the rest for a whole period (issue 5).
+          this.pullTimer = setTimeout(() => void this.pullNow(), more ? 0 : this.opts.cataloguePeriodMs);
         }
       });
     return this.pulling;
@@ -96,21 +98,26 @@ export class TillSync {
     if (cashiers.length > 0 || this.cashiers.count() === 0) this.cashiers.replace(cashiers);
   }
 
-  private async pull(): Promise<void> {
+  /** One pull of at most maxPagesPerPull pages; true when it stopped there with more changes waiting. */
+  private async pull(): Promise<boolean> {
     try {
       await this.fetchCashiers();
+      let more = false;
       for (let page = 0; page < this.opts.maxPagesPerPull; page++) {
         const res = await this.server.fetchCatalogue(this.catalogue.cursor);
         this.catalogue.apply(res.items ?? [], String(res.cursor ?? ''));
         // `complete: false` means the server has more changes than one page.
-        if (res.complete !== false || (res.items ?? []).length === 0) break;
+        more = res.complete === false && (res.items ?? []).length > 0;
+        if (!more) break;
       }
       this.lastCataloguePull = new Date().toISOString();
       this.succeeded();
       // The server answers again: send waiting receipts now, not when a long backoff runs out.
       if (this.journal.pendingCount() > 0) this.kick();
+      return more;
     } catch (e) {
       this.failed(e);
+      return false;
     }
   }
 
