@@ -5,7 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { openPtyPair, type Transport } from '@kasa/device-bridge';
 import { SerialTransport } from '../../../device-bridge/src/transports/serial';
-import { EscPosPrinter, createEscPosEmulator, layoutReceipt, type PrintedReceipt } from '../../../device-bridge/src/drivers/printers/escpos';
+import {
+  EscPosPrinter,
+  createEscPosEmulator,
+  layoutReceipt,
+  type PrintedReceipt,
+} from '../../../device-bridge/src/drivers/printers/escpos';
 import { BENCH_RECEIPT } from './receipt';
 import { lineCharactersPerSecond, type LineSettings } from './line-rate';
 
@@ -70,7 +75,8 @@ export async function runEscPosStreamBench(opts: EscPosStreamOptions): Promise<E
     device.onData((chunk) => {
       // Byte-for-byte check against the repeated receipt, then the emulator decodes it.
       for (let i = 0; i < chunk.length; i++) {
-        if (firstBadOffset === null && chunk[i] !== pattern[(received + i) % pattern.length]) firstBadOffset = received + i;
+        if (firstBadOffset === null && chunk[i] !== pattern[(received + i) % pattern.length])
+          firstBadOffset = received + i;
       }
       received += chunk.length;
       emulator.receive(chunk);
@@ -90,7 +96,9 @@ export async function runEscPosStreamBench(opts: EscPosStreamOptions): Promise<E
     expected = sent * pattern.length;
     if (received >= expected) allArrived();
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((res) => (timer = setTimeout(() => res('timeout'), opts.timeoutMs ?? 10_000)));
+    const timedOut = new Promise<'timeout'>(
+      (res) => (timer = setTimeout(() => res('timeout'), opts.timeoutMs ?? 10_000)),
+    );
     const outcome = await Promise.race([arrived, timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') throw new Error(`the emulator received ${received} of ${expected} bytes`);

@@ -24,7 +24,13 @@ const goods: [name: string, quantity: string, unit: string | undefined, price: s
 export const BENCH_RECEIPT: Receipt = {
   language: 'lv',
   header: ['SIA Kasa Veikals', 'Brīvības iela 1, Rīga', 'PVN LV40003000000', 'Kase 1  2026-11-23 12:00'],
-  items: goods.map(([name, quantity, unit, price, sum]) => ({ name, quantity, ...(unit ? { unit } : {}), price: eur(price), sum: eur(sum) })),
+  items: goods.map(([name, quantity, unit, price, sum]) => ({
+    name,
+    quantity,
+    ...(unit ? { unit } : {}),
+    price: eur(price),
+    sum: eur(sum),
+  })),
   vat: [
     { rate: '21%', base: eur('27.84'), vat: eur('5.85') },
     { rate: '12%', base: eur('0.00'), vat: eur('0.00') },

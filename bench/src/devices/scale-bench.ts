@@ -6,9 +6,21 @@ import { performance } from 'node:perf_hooks';
 import { openPtyPair } from '@kasa/device-bridge';
 import { SerialTransport } from '../../../device-bridge/src/transports/serial';
 import {
-  ScaleDriver, casProtocol, createCasEmulator, createMassaKEmulator, createToledo8217Emulator, encodeCasWeightFrame, casWeightField,
-  encodeMassaKWeight, encodeToledoWeight, kgToGrams, massaKProtocol, toledo8217Protocol,
-  type ScaleEmulator, type ScaleEmulatorOptions, type ScaleProtocol,
+  ScaleDriver,
+  casProtocol,
+  createCasEmulator,
+  createMassaKEmulator,
+  createToledo8217Emulator,
+  encodeCasWeightFrame,
+  casWeightField,
+  encodeMassaKWeight,
+  encodeToledoWeight,
+  kgToGrams,
+  massaKProtocol,
+  toledo8217Protocol,
+  type ScaleEmulator,
+  type ScaleEmulatorOptions,
+  type ScaleProtocol,
 } from '../../../device-bridge/src/drivers/scales';
 import { maxRoundTripsPerSecond } from './line-rate';
 
@@ -24,11 +36,30 @@ const requestBytes = (p: ScaleProtocol) => p.measure.reduce((n, s) => n + s.send
 
 export const SCALE_CASES: ScaleBenchCase[] = [
   // ENQ → ACK, DC1 → 15-byte weight frame: 18 bytes
-  { label: 'CAS', protocol: casProtocol, createEmulator: createCasEmulator, roundTripBytes: (g) => requestBytes(casProtocol) + 1 + encodeCasWeightFrame({ stable: true, negative: false, weight: casWeightField(g) }).length },
+  {
+    label: 'CAS',
+    protocol: casProtocol,
+    createEmulator: createCasEmulator,
+    roundTripBytes: (g) =>
+      requestBytes(casProtocol) +
+      1 +
+      encodeCasWeightFrame({ stable: true, negative: false, weight: casWeightField(g) }).length,
+  },
   // W → STX "001.235" CR: 10 characters
-  { label: 'Toledo 8217', protocol: toledo8217Protocol, createEmulator: createToledo8217Emulator, roundTripBytes: (g) => requestBytes(toledo8217Protocol) + encodeToledoWeight(g).length },
+  {
+    label: 'Toledo 8217',
+    protocol: toledo8217Protocol,
+    createEmulator: createToledo8217Emulator,
+    roundTripBytes: (g) => requestBytes(toledo8217Protocol) + encodeToledoWeight(g).length,
+  },
   // CMD_GET_MASSA frame (8 bytes) → CMD_ACK_MASSA frame (16 bytes): 24 bytes
-  { label: 'Massa-K', protocol: massaKProtocol, createEmulator: createMassaKEmulator, roundTripBytes: (g) => requestBytes(massaKProtocol) + encodeMassaKWeight({ grams: g, stable: true, net: false, zero: false }).length },
+  {
+    label: 'Massa-K',
+    protocol: massaKProtocol,
+    createEmulator: createMassaKEmulator,
+    roundTripBytes: (g) =>
+      requestBytes(massaKProtocol) + encodeMassaKWeight({ grams: g, stable: true, net: false, zero: false }).length,
+  },
 ];
 
 export interface ScaleReadsResult {
@@ -45,7 +76,10 @@ export interface ScaleReadsResult {
   firstWrong?: string;
 }
 
-export async function runScaleReadsBench(c: ScaleBenchCase, opts: { seconds: number; maxReads?: number; weightKg?: string }): Promise<ScaleReadsResult> {
+export async function runScaleReadsBench(
+  c: ScaleBenchCase,
+  opts: { seconds: number; maxReads?: number; weightKg?: string },
+): Promise<ScaleReadsResult> {
   const weightKg = opts.weightKg ?? '1.235';
   const grams = kgToGrams(weightKg);
   const s = c.protocol.serial;
