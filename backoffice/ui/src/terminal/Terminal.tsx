@@ -10,6 +10,7 @@ import { ReceivePick, StocktakeStart, TransferStart } from './TaskStart';
 import { ScanScreen } from './ScanScreen';
 import { ProductionTerminal } from './production/ProductionTerminal';
 import { navigate, usePath } from '../routing/router';
+import { PickingTask, usePicking } from './picking/PickingTask';
 
 function StatusBar() {
   const { t } = useI18n();
@@ -35,6 +36,7 @@ export function Terminal() {
   const [task, setTaskState] = useState<Task | null>(loadTask);
   const [starting, setStarting] = useState<TaskKind | null>(null);
   const { path } = usePath();
+  const picking = usePicking();
   useEffect(() => setOutboxLanguage(lang), [lang]);
 
   const setTask = (next: Task | null) => {
@@ -52,6 +54,7 @@ export function Terminal() {
   else if (starting === 'receive') body = <ReceivePick onStart={setTask} onBack={() => setStarting(null)} />;
   else if (starting === 'stocktake') body = <StocktakeStart onStart={setTask} onBack={() => setStarting(null)} />;
   else if (starting === 'transfer') body = <TransferStart onStart={setTask} onBack={() => setStarting(null)} />;
+  else if (picking.active) body = <PickingTask onExit={picking.stop} />;
   else
     body = (
       <nav className="tasks" aria-label={t('terminal.tasks')}>
@@ -66,6 +69,7 @@ export function Terminal() {
           {t('terminal.transfer')}
         </button>
         <button type="button" className="big" onClick={() => navigate('/terminal/production')}>{t('menu.production')}</button>
+        <button type="button" className="big" onClick={picking.start}>{t('picking.task')}</button>
       </nav>
     );
 
