@@ -13,3 +13,4 @@ export * from './production/production';
 export * from './production/cutting';
 export * from './production/sale-consumption';
 export * from './production/marking';
+export * from './reports/index';
