@@ -196,6 +196,44 @@ const COMMANDS: Command[] = [
         for (const m of s.balanceMismatches) say(`Balance of ${m.account} (line ${m.line}): opening + in − out = ${minorToAmount(m.expectedClosingMinor)}, the file says ${minorToAmount(m.closingMinor)}.`);
       }),
   },
+  {
+    name: 'generate',
+    usage: 'generate --items N --movements M',
+    summary: 'Benchmark data: N goods G000001… (EAN-13 barcodes, prices) and M stock movements posted as receivings and sales of 1000 lines; run demo first.',
+    options: { items: { type: 'string' }, movements: { type: 'string' } },
+    run: ({ values, usage }) =>
+      withDatabase(async (db) => {
+        const count = (option: string) => {
+          const v = values[option] ?? '0';
+          if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw new DomainError('cli.arguments', { command: 'generate', detail: `--${option} must be a whole number`, usage }, 400);
+          return Number(v);
+        };
+        const items = count('items');
+        const movements = count('movements');
+        await requireSchema(db);
+        const { generateBenchmarkData } = await import('../demo/generate');
+        const started = Date.now();
+        let shown = '';
+        const summary = await generateBenchmarkData(db, {
+          items,
+          movements,
+          onProgress: (p) => {
+            // One line per tenth of each phase, so a million movements print ten lines, not a thousand.
+            const tenth = Math.floor((p.done * 10) / Math.max(1, p.total));
+            if (`${p.phase}${tenth}` === shown) return;
+            shown = `${p.phase}${tenth}`;
+            say(`${p.phase === 'items' ? 'Goods' : 'Movements'}: ${p.done} / ${p.total} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+          },
+        }).catch((e) => {
+          if (isDomainError(e) && e.code === 'generate.no_items') throw new DomainError('cli.arguments', { command: 'generate', detail: 'there are no generated goods to move; add --items', usage }, 400);
+          throw e;
+        });
+        const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+        say(`Generated ${summary.items} goods${summary.firstCode ? ` ${summary.firstCode}–${summary.lastCode}` : ''} (${summary.barcodes} barcodes, ${summary.prices} prices in ${summary.priceGroup ?? 'no price group'}) in ${s(summary.itemsMs)}.`);
+        say(`Posted ${summary.movements} stock movements in ${summary.documents} documents on warehouse ${summary.warehouse} in ${s(summary.movementsMs)}.`);
+        say(`Total time ${s(Date.now() - started)}.`);
+      }),
+  },
 ];
 
 function help(): string {
