@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { DomainError } from '@kasa/domain';
 import { JobStore } from './store';
 import { JobRunner, type JobHandler } from './runner';
 
@@ -96,6 +97,43 @@ test('after a crash, a running fiscal job is done if the register number advance
     assert.equal(lastDoc, 19); // exactly one new document
     assert.equal(store.get(printJob.id)?.state, 'failed');
     assert.equal(store.get(printJob.id)?.error?.code, 'job.interrupted');
+  } finally {
+    await runner.close();
+    store.close();
+    cleanup();
+  }
+});
+
+test('a receipt the register refused is printed on retry even after another document was made in between', { timeout: 5000 }, async () => {
+  const { file, cleanup } = tempDb();
+  const store = new JobStore(file);
+  let registerNumber = 10;
+  let shiftOpen = false;
+  const receipts: number[] = [];
+  const fiscal: JobHandler = {
+    lastDocumentNumber: async () => registerNumber,
+    run: async (job) => {
+      if (job.type === 'fiscal.open-shift') {
+        shiftOpen = true;
+        return { documentNumber: ++registerNumber };
+      }
+      if (!shiftOpen) throw new DomainError('fiscal.shift_closed', {});
+      receipts.push(++registerNumber);
+      return { documentNumber: registerNumber };
+    },
+  };
+  const runner = new JobRunner(store, () => fiscal);
+  try {
+    const { job } = runner.submit({ key: 'receipt-7', type: 'fiscal.receipt', deviceId: 'kkt', payload: {} });
+    assert.equal((await runner.waitFor(job.id, 2000)).state, 'failed');
+    const shift = runner.submit({ key: 'open-1', type: 'fiscal.open-shift', deviceId: 'kkt', payload: {} });
+    assert.equal((await runner.waitFor(shift.job.id, 2000)).state, 'done');
+    runner.retry('receipt-7');
+    const done = await runner.waitFor(job.id, 2000);
+    assert.equal(done.state, 'done');
+    // The open shift was document 11; the receipt itself is 12, printed once, not "reconciled" as 11.
+    assert.deepEqual(receipts, [12]);
+    assert.deepEqual(done.result, { documentNumber: 12 });
   } finally {
     await runner.close();
     store.close();

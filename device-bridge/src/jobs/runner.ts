@@ -19,6 +19,14 @@ export interface JobHandler {
 /** Looks up the handler for a job type and device; undefined → the job fails with `device.unknown`. */
 export type HandlerLookup = (type: string, deviceId: string) => JobHandler | undefined;
 
+/**
+ * Errors after which nobody knows whether the register made the document (no answer, a broken link, the port
+ * gone): the next attempt asks the register first. Any other error is the register's own answer that it did not.
+ */
+export function outcomeUnknown(code: string): boolean {
+  return code.startsWith('device.') || code === 'fiscal.no_answer' || code === 'fiscal.link_error' || code === 'job.unknown-outcome';
+}
+
 export function toJobError(e: unknown): JobError {
   if (isDomainError(e)) return { code: e.code, params: e.params as Record<string, unknown> };
   return { code: 'device.io', params: { cause: e instanceof Error ? e.message : String(e) } };
@@ -135,6 +143,9 @@ export class JobRunner extends EventEmitter {
       this.store.finish(id, result);
     } catch (e) {
       const err = (e as { code?: string }).code === 'device.unknown' ? { code: 'device.unknown', params: { device: job.deviceId } } : toJobError(e);
+      // A register that answered with an error made no document: without this, a retry after another document
+      // (an open shift) would take that newer number for this job's receipt and never print it.
+      if (handler?.lastDocumentNumber && !outcomeUnknown(err.code)) this.store.clearFiscalDocBefore(id);
       this.store.fail(id, err);
     }
     if (!this.closed) this.emit('job', this.store.get(id)!);

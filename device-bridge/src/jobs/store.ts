@@ -138,6 +138,11 @@ export class JobStore {
     this.db.prepare('UPDATE jobs SET fiscal_doc_before=?, updated_at=? WHERE id=?').run(docNumber, new Date().toISOString(), id);
   }
 
+  /** The register answered that it did not make the document: a retry must send it again, whatever else it prints. */
+  clearFiscalDocBefore(id: string): void {
+    this.db.prepare('UPDATE jobs SET fiscal_doc_before=NULL, updated_at=? WHERE id=?').run(new Date().toISOString(), id);
+  }
+
   finish(id: string, result: unknown): void {
     this.db.prepare(`UPDATE jobs SET state='done', progress=1, result=?, error=NULL, updated_at=? WHERE id=?`).run(JSON.stringify(result ?? null), new Date().toISOString(), id);
   }
