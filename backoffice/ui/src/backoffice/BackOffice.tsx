@@ -19,6 +19,8 @@ import { SettingsPage } from './settings/SettingsPage';
 import { PartnersPage } from './registers/PartnersPage';
 import { UsersPage } from './registers/UsersPage';
 import { productionPage } from './production/ProductionPages';
+import { BankSection } from './bank/BankSection';
+import { ShopSection } from './shop/ShopSection';
 
 const menu: { to: string; label: MessageKey }[] = [
   { to: '/catalogue', label: 'menu.catalogue' },
@@ -31,6 +33,8 @@ const menu: { to: string; label: MessageKey }[] = [
   { to: '/stock', label: 'menu.stock' },
   { to: '/stocktakes', label: 'menu.stocktakes' },
   { to: '/production', label: 'menu.production' },
+  { to: '/bank', label: 'menu.bank' },
+  { to: '/shop', label: 'menu.shop' },
   { to: '/labels', label: 'menu.labels' },
   { to: '/settings', label: 'menu.settings' },
 ];
@@ -57,6 +61,8 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if ((m = match('/documents/:id', path))) return <DocumentPage key={m.id} id={m.id!} />;
   if (path === '/stock') return <StockPage />;
   if (path.startsWith('/production')) return productionPage(path);
+  if (path === '/bank' || path.startsWith('/bank/')) return <BankSection path={path} />;
+  if (path === '/shop' || path.startsWith('/shop/')) return <ShopSection path={path} />;
   return <ItemsPage />;
 }
 
