@@ -143,6 +143,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerRegisterRoutes(app, ctx);
   registerProductionRoutes(app, ctx);
   registerPickingRoutes(app, ctx);
+  (await import('./routes/reports')).registerReportRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
   if (demoCreated) await ensureDemoShopKey(db);

@@ -26,7 +26,7 @@ export function decodeCursor(cursor: string | null | undefined, length: number):
   } catch {
     // fall through to the error below
   }
-  throw new DomainError('validation.after', { field: 'after', value: cursor }, 400);
+  throw new DomainError('validation.after', { field: 'after', detail: 'not a page cursor of this report' }, 400);
 }
 
 export function pageSize(limit: number | undefined): number {
