@@ -5,7 +5,7 @@ import type { AdapterFactory, DeviceAdapter } from './devices';
 import * as escpos from '../drivers/printers';
 import { ShtrihFiscal, type ReceiptClose, type ReceiptLine } from '../drivers/fiscal';
 import { ScaleDriver, scaleProtocols } from '../drivers/scales';
-import { BarcodeScanner } from '../drivers/scanners';
+import { BarcodeScanner, DEFAULT_HID_POS_LAYOUT, type ScannerMode } from '../drivers/scanners';
 import { LABEL_TEMPLATES, ZplPrinter, TsplPrinter, type LabelItem } from '../drivers/labels';
 import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
 import { registerLine, taxTable, type TillFiscalLine } from './fiscal-lines';
@@ -133,8 +133,17 @@ const scaleAdapter =
     };
   };
 
-const scannerAdapter: AdapterFactory = async (_device, transport) => {
-  const scanner = new BarcodeScanner(transport, { kind: 'serial' });
+/** A scanner on HID speaks HID-POS by default (or keyboard reports with `options.mode: "hid-keyboard"`); else serial lines. */
+export function scannerMode(device: { transport: { type: string }; options?: Record<string, unknown> }): ScannerMode {
+  const o = device.options ?? {};
+  if (device.transport.type !== 'hid') return { kind: 'serial' };
+  if (o.mode === 'hid-keyboard') return { kind: 'hid-keyboard' };
+  const reportId = o.reportId === null ? null : typeof o.reportId === 'number' ? o.reportId : DEFAULT_HID_POS_LAYOUT.reportId;
+  return { kind: 'hid-pos', layout: { reportId } };
+}
+
+const scannerAdapter: AdapterFactory = async (device, transport) => {
+  const scanner = new BarcodeScanner(transport, scannerMode(device));
   await scanner.open();
   return {
     subscribe: (emit) => scanner.onScan((s) => emit('scan', { code: s.code, symbology: s.symbology })),
