@@ -4,7 +4,7 @@
 
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { assertRight, Decimal, DomainError, splitCuttingCost, type CuttingOutput } from '@kasa/domain';
+import { assertRight, Decimal, DomainError, splitCuttingCost, type CuttingOutput, type DecimalInput } from '@kasa/domain';
 import {
   consumptionByRecipe,
   costRecipe,
@@ -359,7 +359,7 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', lv: 'lv-LV', ru: 'ru-RU
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Minor units (exact) → "1,23 €" in the language's format; the exact value rounded once here, for print. */
-function money(minor: Decimal.Value | null, currency: string, lng: Language): string {
+function money(minor: DecimalInput | null, currency: string, lng: Language): string {
   if (minor === null) return '—';
   const cents = new Decimal(minor).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   const s = cents.abs().div(100).toFixed(2);
