@@ -90,3 +90,9 @@ if (!args.includes('--no-devices')) {
   console.log();
   await (await import('./devices')).printDevicesBench();
 }
+
+// Till (issue 5): first catalogue pull, start to the PIN screen in Chromium, search over 100,000 items (bench/src/till); --no-till skips.
+if (!args.includes('--no-till')) {
+  console.log();
+  await (await import('./till/till-section')).printTillSection();
+}

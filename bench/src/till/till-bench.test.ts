@@ -30,6 +30,7 @@ test('a fresh till pulls all 2,000 bench items and the demo goods, and finds ite
     items: 2000,
     queries: 10,
     starts: 1,
+    scans: 5,
     inspect: async (till) => {
       const db = new Database(till.dbFile, { readonly: true });
       try {
@@ -64,5 +65,7 @@ test('a fresh till pulls all 2,000 bench items and the demo goods, and finds ite
   if (!('skipped' in r.start)) {
     assert.equal(r.start.big.starts, 1);
     assert.equal(r.start.big.typedSearchMs.queries, 10, 'every typed name showed a result');
+    assert.equal(r.start.big.scanToLineMs.queries, 5, 'every scan added a line');
+    assert.equal(r.start.small.scanToLineMs.queries, 5);
   }
 });

@@ -25,6 +25,8 @@ export interface TillBenchOptions {
   queries?: number;
   /** Start the till in Chromium this many times per cache (0: no browser). */
   starts?: number;
+  /** Goods scanned into one receipt on the first start of each till. */
+  scans?: number;
   /** Called with the bridge of the freshly pulled till, before the searches (tests check the cache here). */
   inspect?: (till: BridgeTill) => Promise<void>;
   log?: (line: string) => void;
@@ -78,6 +80,7 @@ export async function runTillBench(opts: TillBenchOptions = {}): Promise<TillBen
   const n = opts.items ?? TILL_BENCH_ITEMS;
   const queries = opts.queries ?? 200;
   const starts = opts.starts ?? 3;
+  const scans = opts.scans ?? 40;
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'kasa-till-bench-'));
   const servers: StoreServer[] = [];
@@ -150,7 +153,13 @@ export async function runTillBench(opts: TillBenchOptions = {}): Promise<TillBen
       await untilCatalogue(till, smallItems, performance.now(), 60_000);
       await till.close();
       till = null;
-      const measured = await measureStarts({ big: bigFolder, small: smallFolder }, starts, DEMO_PREFIXES);
+      // Plain piece goods of the demo shop, which both tills have: scanned like-for-like.
+      const scanBarcodes = (
+        small.db.sqlite!.prepare(
+          "SELECT b.code FROM barcodes b JOIN items i ON i.id = b.item_id WHERE i.active = 1 AND i.weighted = 0 AND i.marked = 0 AND i.produced = 0 AND b.pack_quantity = '1' ORDER BY i.id LIMIT ?",
+        ).all(scans) as { code: string }[]
+      ).map((b) => b.code);
+      const measured = await measureStarts({ big: bigFolder, small: smallFolder }, starts, { searchWords: DEMO_PREFIXES, scanBarcodes });
       start = { ...measured, smallItems };
     }
 

@@ -45,6 +45,9 @@ export function printTillBench(r: TillBenchRun): void {
   pair('startBridge() → till page answers (GET /)', big.pageMs, small.pageMs);
   pair('startBridge() → PIN field visible', big.pinScreenMs, small.pinScreenMs);
   pair(`after login: 4 letters typed → first result (${big.typedSearchMs.queries} names, incl. 120 ms UI pause)`, big.typedSearchMs, small.typedSearchMs);
+  pair(`scan → line in the page (${big.scanToLineMs.queries} scans, Enter → new row)`, big.scanToLineMs, small.scanToLineMs);
+  pair('scan → next frame after the line (p95 below)', big.scanToFrameMs, small.scanToFrameMs);
+  console.log(`  ${'scan → line p95 / frame p95 with the big cache'.padEnd(60)} ${ms(big.scanToLineMs.p95Ms).padStart(6)} ms / ${ms(big.scanToFrameMs.p95Ms)} ms (issue 5's goal: 16 ms p95)`);
 }
 
 export async function printTillSection(opts: { items?: number } = {}): Promise<void> {

@@ -1,11 +1,20 @@
 // A till starting as the cashier sees it: startBridge() on a till folder whose cache is already filled, until the
 // page answers and until the built UI shows the PIN field in headless Chromium (launched beforehand, not timed).
 // On the first start of each till the demo cashier Anna (PIN 1111) logs in, opens the shift if none is open, and
-// types the first letters of a name: typed → first result on screen (the UI waits 120 ms after the last key).
+// types the first letters of a name: typed → first result on screen (the UI waits 120 ms after the last key); then
+// scans goods into one receipt like a keyboard-wedge scanner: Enter → line in the page (issue 5's "scan → line").
 
 import { chromium, type Browser } from 'playwright-core';
 import { startBridgeTill } from './bridge-till';
 import { summarise, type QueryTimes } from './timing';
+
+interface StartRun {
+  bridge: number;
+  page: number;
+  pin: number;
+  searches: number[];
+  scans: { line: number; frame: number }[];
+}
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -19,9 +28,21 @@ export interface StartTimes {
   pinScreenMs: QueryTimes;
   /** Name typed into the code field until the first result shows, after login (first start only). */
   typedSearchMs: QueryTimes;
+  /** Scan (keyboard-wedge burst into the code field) from its Enter until the new receipt line is in the page. */
+  scanToLineMs: QueryTimes;
+  /** The same until the next animation frame after it, i.e. the line painted. */
+  scanToFrameMs: QueryTimes;
 }
 
-async function oneStart(browser: Browser, folder: string, searchWords: string[] | null): Promise<{ bridge: number; page: number; pin: number; searches: number[] }> {
+/** What the cashier does on the first start of a till. */
+export interface CashierWork {
+  /** First letters of names, typed into the code field. */
+  searchWords: string[];
+  /** Barcodes of plain piece goods, scanned one after another into one receipt. */
+  scanBarcodes: string[];
+}
+
+async function oneStart(browser: Browser, folder: string, work: CashierWork | null): Promise<StartRun> {
   const t0 = performance.now();
   const till = await startBridgeTill(folder);
   try {
@@ -36,7 +57,8 @@ async function oneStart(browser: Browser, folder: string, searchWords: string[] 
       await tab.locator('#pin').waitFor({ timeout: 30_000 });
       const pin = performance.now() - t0;
       const searches: number[] = [];
-      if (searchWords) {
+      const scans: { line: number; frame: number }[] = [];
+      if (work) {
         await tab.locator('#pin').fill('1111');
         await tab.keyboard.press('Enter');
         const shiftOpen = tab.locator('input[inputmode="decimal"]');
@@ -48,7 +70,7 @@ async function oneStart(browser: Browser, folder: string, searchWords: string[] 
         }
         await code.waitFor({ timeout: 30_000 });
         const first = tab.locator('.results li').first();
-        for (const w of searchWords) {
+        for (const w of work.searchWords) {
           await code.fill('');
           await first.waitFor({ state: 'detached', timeout: 10_000 });
           const t = performance.now();
@@ -56,8 +78,34 @@ async function oneStart(browser: Browser, folder: string, searchWords: string[] 
           await first.waitFor({ timeout: 10_000 });
           searches.push(performance.now() - t);
         }
+        await code.fill('');
+        await code.focus();
+        // The clock runs in the page: from the scan's Enter key to the new row in the DOM and to the frame after it.
+        // (Page scripts are plain text: the bench's compiler would wrap functions in helpers the page lacks.)
+        await tab.evaluate("window.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.kasaEnterAt = performance.now(); }, true)");
+        for (const barcode of work.scanBarcodes) {
+          const rows = await tab.locator('[data-testid="lines"] tbody tr').count();
+          await tab.keyboard.type(barcode, { delay: 5 });
+          const shown = tab.evaluate(`new Promise((resolve) => {
+            const count = () => document.querySelectorAll('[data-testid="lines"] tbody tr').length;
+            const done = () => {
+              const line = performance.now() - window.kasaEnterAt;
+              requestAnimationFrame(() => resolve({ line, frame: performance.now() - window.kasaEnterAt }));
+            };
+            if (count() > ${rows}) return done();
+            const watch = new MutationObserver(() => {
+              if (count() > ${rows}) {
+                watch.disconnect();
+                done();
+              }
+            });
+            watch.observe(document.body, { childList: true, subtree: true });
+          })`) as Promise<{ line: number; frame: number }>;
+          await tab.keyboard.press('Enter');
+          scans.push(await shown);
+        }
       }
-      return { bridge, page, pin, searches };
+      return { bridge, page, pin, searches, scans };
     } finally {
       await tab.close();
     }
@@ -67,19 +115,21 @@ async function oneStart(browser: Browser, folder: string, searchWords: string[] 
 }
 
 /** Starts each till `starts` times, alternating big and small so both see the same machine state. */
-export async function measureStarts(folders: { big: string; small: string }, starts: number, searchWords: string[]): Promise<{ big: StartTimes; small: StartTimes }> {
+export async function measureStarts(folders: { big: string; small: string }, starts: number, work: CashierWork): Promise<{ big: StartTimes; small: StartTimes }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    const runs = { big: [] as Awaited<ReturnType<typeof oneStart>>[], small: [] as Awaited<ReturnType<typeof oneStart>>[] };
+    const runs = { big: [] as StartRun[], small: [] as StartRun[] };
     for (let i = 0; i < starts; i++) {
-      for (const which of ['small', 'big'] as const) runs[which].push(await oneStart(browser, folders[which], i === 0 ? searchWords : null));
+      for (const which of ['small', 'big'] as const) runs[which].push(await oneStart(browser, folders[which], i === 0 ? work : null));
     }
-    const times = (r: Awaited<ReturnType<typeof oneStart>>[]): StartTimes => ({
+    const times = (r: StartRun[]): StartTimes => ({
       starts: r.length,
       bridgeMs: summarise(r.map((x) => x.bridge)),
       pageMs: summarise(r.map((x) => x.page)),
       pinScreenMs: summarise(r.map((x) => x.pin)),
       typedSearchMs: summarise(r.flatMap((x) => x.searches)),
+      scanToLineMs: summarise(r.flatMap((x) => x.scans.map((y) => y.line))),
+      scanToFrameMs: summarise(r.flatMap((x) => x.scans.map((y) => y.frame))),
     });
     return { big: times(runs.big), small: times(runs.small) };
   } finally {
