@@ -21,6 +21,7 @@ import { UsersPage } from './registers/UsersPage';
 import { productionPage } from './production/ProductionPages';
 import { BankSection } from './bank/BankSection';
 import { ShopSection } from './shop/ShopSection';
+import { ReportsSection } from './reports/ReportsSection';
 
 const menu: { to: string; label: MessageKey }[] = [
   { to: '/catalogue', label: 'menu.catalogue' },
@@ -32,6 +33,7 @@ const menu: { to: string; label: MessageKey }[] = [
   { to: '/documents', label: 'menu.documents' },
   { to: '/stock', label: 'menu.stock' },
   { to: '/stocktakes', label: 'menu.stocktakes' },
+  { to: '/reports', label: 'menu.reports' },
   { to: '/production', label: 'menu.production' },
   { to: '/bank', label: 'menu.bank' },
   { to: '/shop', label: 'menu.shop' },
@@ -63,6 +65,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if (path.startsWith('/production')) return productionPage(path);
   if (path === '/bank' || path.startsWith('/bank/')) return <BankSection path={path} />;
   if (path === '/shop' || path.startsWith('/shop/')) return <ShopSection path={path} />;
+  if (path === '/reports' || path.startsWith('/reports/')) return <ReportsSection path={path} search={search} />;
   return <ItemsPage />;
 }
 
