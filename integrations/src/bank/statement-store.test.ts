@@ -211,6 +211,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(early.partners.map((p) => [p.code, p.receivableMinor, p.payableMinor]), [['ROM', 149950, 0], ['SUP', 0, 260000]]);
     });
 
+    test('the same new statement sent twice at the same moment is booked once', async () => {
+      const file = statementFile({
+        from: '14.12.2026', to: '14.12.2026', opening: '9800.24', totalIn: '10.01', totalOut: '0', closing: '9810.25',
+        payments: [
+          { number: '90', date: '14.12.2026', amount: '10.01', payerAccount: CUSTOMER_ACCOUNT, payerInn: '7701234567', payer: 'ООО "Ромашка"', recipientAccount: us.account, recipient: us.name, purpose: 'Оплата по счету № 91' },
+        ],
+      });
+      const before = (await listBankOperations(db)).total;
+      const both = await Promise.all([importBankStatement(db, file), importBankStatement(db, file)]);
+      assert.deepEqual(both.map((s) => s.imported).sort(), [0, 1]);
+      assert.equal((await listBankOperations(db)).total, before + 1);
+    });
+
     test('a broken file is refused whole with the line, nothing written', async () => {
       const before = (await listBankOperations(db)).total;
       const cut = iconv.encode(NOVEMBER_STATEMENT.replace('КонецФайла\r\n', ''), 'win1251');

@@ -17,8 +17,18 @@ type Trx = Transaction<Database>;
 export type StoredDirection = 'in' | 'out' | 'internal' | 'unknown';
 export type OperationStatus = 'matched' | 'queued';
 
-const STORED: Record<PaymentDirection, StoredDirection> = { incoming: 'in', outgoing: 'out', internal: 'internal', unknown: 'unknown' };
-const PARSED: Record<StoredDirection, PaymentDirection> = { in: 'incoming', out: 'outgoing', internal: 'internal', unknown: 'unknown' };
+const STORED: Record<PaymentDirection, StoredDirection> = {
+  incoming: 'in',
+  outgoing: 'out',
+  internal: 'internal',
+  unknown: 'unknown',
+};
+const PARSED: Record<StoredDirection, PaymentDirection> = {
+  in: 'incoming',
+  out: 'outgoing',
+  internal: 'internal',
+  unknown: 'unknown',
+};
 
 export interface StatementImportSummary {
   statementId: number;
@@ -86,10 +96,32 @@ async function knownKeys(trx: Trx, keys: string[]): Promise<Set<string>> {
   return known;
 }
 
+const isUniqueViolation = (e: unknown) => /unique|duplicate key/i.test(String((e as Error).message));
+
 export async function importBankStatement(
   db: Db,
   bytes: Uint8Array,
   opts: { fileName?: string; userId?: number | null } = {},
+): Promise<StatementImportSummary> {
+  try {
+    return await importOnce(db, bytes, opts);
+  } catch (e) {
+    // Someone booked the same file or an overlapping one at the same moment: the unique keys let one in; run
+    // again, now seeing what they booked.
+    if (!isUniqueViolation(e)) throw e;
+  }
+  try {
+    return await importOnce(db, bytes, opts);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError('bank.import_conflict', {}, 409);
+    throw e;
+  }
+}
+
+async function importOnce(
+  db: Db,
+  bytes: Uint8Array,
+  opts: { fileName?: string; userId?: number | null },
 ): Promise<StatementImportSummary> {
   // A broken file fails here, before anything is written.
   const statement = parseBankStatement(bytes);
@@ -104,110 +136,140 @@ export async function importBankStatement(
     rejected: 0,
   };
   const rules = await listBudgetRules(db);
-  try {
-    return await inTransaction(db, async (trx) => {
-      const prior = await trx.selectFrom('bank_statements').select('id').where('file_hash', '=', fileHash).executeTakeFirst();
-      if (prior) {
-        return { ...base, statementId: Number(prior.id), sameFile: true, imported: 0, duplicates: statement.documents.length, assigned: 0, queued: 0, partnersMatched: 0, inMinor: 0, outMinor: 0, balanceMismatches: [] };
-      }
-      const now = new Date().toISOString();
-      const accountIds = new Map<string, number>();
-      for (const account of h.accounts.map(digits).filter(Boolean)) {
-        let row = await trx.selectFrom('bank_accounts').select('id').where('account', '=', account).executeTakeFirst();
-        row ??= await trx.insertInto('bank_accounts').values({ account, name: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
-        accountIds.set(account, Number(row.id));
-      }
-      const ourAccounts = (await trx.selectFrom('bank_accounts').select('account').execute()).map((a) => a.account);
-      const partners = await trx.selectFrom('partners').select(['id', 'tax_number', 'bank_account']).execute();
-      const plan = planStatementImport(statement, {
-        ourAccounts,
-        partners: partners.map((p) => ({ id: String(p.id), taxNumber: p.tax_number ?? undefined, accounts: p.bank_account ? [p.bank_account] : [] })),
-        rules: rules.map(matcherRule),
-        knownKeys: new Set(),
-      });
-      // Duplicates against what is booked are found by key in the database (the file's own repeats by the plan).
-      const known = await knownKeys(trx, plan.operations.map((o) => o.key));
-      const fresh = plan.operations.filter((o) => !known.has(o.key));
-      const ruleOf = new Map(plan.assigned.map((a) => [a.operation.key, rules[a.ruleIndex]!]));
-      const statementRow = await trx
-        .insertInto('bank_statements')
-        .values({
-          file_hash: fileHash,
-          file_name: opts.fileName ?? null,
-          format_version: h.formatVersion,
-          bank_account_id: h.accounts.length === 1 ? (accountIds.get(digits(h.accounts[0])) ?? null) : null,
-          period_from: h.periodFrom ?? null,
-          period_to: h.periodTo ?? null,
-          documents_total: statement.documents.length,
-          imported_count: fresh.length,
-          duplicate_count: statement.documents.length - fresh.length,
-          imported_by: opts.userId ?? null,
-          imported_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const statementId = Number(statementRow.id);
-      let assigned = 0;
-      let inMinor = 0;
-      let outMinor = 0;
-      for (const op of fresh) {
-        const rule = ruleOf.get(op.key);
-        const direction = STORED[op.direction];
-        const party = op.direction === 'incoming' ? op.document.payer : op.direction === 'outgoing' ? op.document.recipient : null;
-        const own = op.direction === 'incoming' ? op.document.recipient : op.document.payer;
-        if (rule) assigned++;
-        if (direction === 'in') inMinor += op.amountMinor;
-        if (direction === 'out') outMinor += op.amountMinor;
-        await trx
-          .insertInto('bank_operations')
-          .values({
-            statement_id: statementId,
-            bank_account_id: accountIds.get(digits(own.account)) ?? null,
-            dedup_key: op.key,
-            doc_kind: op.document.kind,
-            doc_number: op.document.number,
-            doc_date: op.document.date,
-            date: op.date,
-            amount_minor: op.amountMinor,
-            direction,
-            counterparty_name: party?.name ?? null,
-            counterparty_tax_number: party?.taxNumber ?? null,
-            counterparty_account: party?.account ?? null,
-            purpose: op.purpose,
-            partner_id: op.partnerId ? Number(op.partnerId) : null,
-            budget_item_id: rule ? rule.budgetItemId : null,
-            rule_id: rule ? rule.id : null,
-            status: rule ? 'matched' : 'queued',
-            created_at: now,
-            assigned_at: rule ? now : null,
-            assigned_by: null,
-          })
-          .execute();
-      }
+  return inTransaction(db, async (trx) => {
+    const prior = await trx
+      .selectFrom('bank_statements')
+      .select('id')
+      .where('file_hash', '=', fileHash)
+      .executeTakeFirst();
+    if (prior) {
       return {
         ...base,
-        statementId,
-        sameFile: false,
-        imported: fresh.length,
-        duplicates: statement.documents.length - fresh.length,
-        assigned,
-        queued: fresh.length - assigned,
-        partnersMatched: fresh.filter((o) => o.partnerId).length,
-        inMinor,
-        outMinor,
-        balanceMismatches: plan.balanceMismatches,
+        statementId: Number(prior.id),
+        sameFile: true,
+        imported: 0,
+        duplicates: statement.documents.length,
+        assigned: 0,
+        queued: 0,
+        partnersMatched: 0,
+        inMinor: 0,
+        outMinor: 0,
+        balanceMismatches: [],
       };
+    }
+    const now = new Date().toISOString();
+    const accountIds = new Map<string, number>();
+    for (const account of h.accounts.map(digits).filter(Boolean)) {
+      let row = await trx.selectFrom('bank_accounts').select('id').where('account', '=', account).executeTakeFirst();
+      row ??= await trx
+        .insertInto('bank_accounts')
+        .values({ account, name: null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      accountIds.set(account, Number(row.id));
+    }
+    const ourAccounts = (await trx.selectFrom('bank_accounts').select('account').execute()).map((a) => a.account);
+    const partners = await trx.selectFrom('partners').select(['id', 'tax_number', 'bank_account']).execute();
+    const plan = planStatementImport(statement, {
+      ourAccounts,
+      partners: partners.map((p) => ({
+        id: String(p.id),
+        taxNumber: p.tax_number ?? undefined,
+        accounts: p.bank_account ? [p.bank_account] : [],
+      })),
+      rules: rules.map(matcherRule),
+      knownKeys: new Set(),
     });
-  } catch (e) {
-    // The same file booked at the same moment by someone else: the unique keys let one in.
-    if (/unique|duplicate key/i.test(String((e as Error).message))) throw new DomainError('bank.import_conflict', {}, 409);
-    throw e;
-  }
+    // Duplicates against what is booked are found by key in the database (the file's own repeats by the plan).
+    const known = await knownKeys(
+      trx,
+      plan.operations.map((o) => o.key),
+    );
+    const fresh = plan.operations.filter((o) => !known.has(o.key));
+    const ruleOf = new Map(plan.assigned.map((a) => [a.operation.key, rules[a.ruleIndex]!]));
+    const statementRow = await trx
+      .insertInto('bank_statements')
+      .values({
+        file_hash: fileHash,
+        file_name: opts.fileName ?? null,
+        format_version: h.formatVersion,
+        bank_account_id: h.accounts.length === 1 ? (accountIds.get(digits(h.accounts[0])) ?? null) : null,
+        period_from: h.periodFrom ?? null,
+        period_to: h.periodTo ?? null,
+        documents_total: statement.documents.length,
+        imported_count: fresh.length,
+        duplicate_count: statement.documents.length - fresh.length,
+        imported_by: opts.userId ?? null,
+        imported_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const statementId = Number(statementRow.id);
+    let assigned = 0;
+    let inMinor = 0;
+    let outMinor = 0;
+    for (const op of fresh) {
+      const rule = ruleOf.get(op.key);
+      const direction = STORED[op.direction];
+      const party =
+        op.direction === 'incoming' ? op.document.payer : op.direction === 'outgoing' ? op.document.recipient : null;
+      const own = op.direction === 'incoming' ? op.document.recipient : op.document.payer;
+      if (rule) assigned++;
+      if (direction === 'in') inMinor += op.amountMinor;
+      if (direction === 'out') outMinor += op.amountMinor;
+      await trx
+        .insertInto('bank_operations')
+        .values({
+          statement_id: statementId,
+          bank_account_id: accountIds.get(digits(own.account)) ?? null,
+          dedup_key: op.key,
+          doc_kind: op.document.kind,
+          doc_number: op.document.number,
+          doc_date: op.document.date,
+          date: op.date,
+          amount_minor: op.amountMinor,
+          direction,
+          counterparty_name: party?.name ?? null,
+          counterparty_tax_number: party?.taxNumber ?? null,
+          counterparty_account: party?.account ?? null,
+          purpose: op.purpose,
+          partner_id: op.partnerId ? Number(op.partnerId) : null,
+          budget_item_id: rule ? rule.budgetItemId : null,
+          rule_id: rule ? rule.id : null,
+          status: rule ? 'matched' : 'queued',
+          created_at: now,
+          assigned_at: rule ? now : null,
+          assigned_by: null,
+        })
+        .execute();
+    }
+    return {
+      ...base,
+      statementId,
+      sameFile: false,
+      imported: fresh.length,
+      duplicates: statement.documents.length - fresh.length,
+      assigned,
+      queued: fresh.length - assigned,
+      partnersMatched: fresh.filter((o) => o.partnerId).length,
+      inMinor,
+      outMinor,
+      balanceMismatches: plan.balanceMismatches,
+    };
+  });
 }
 
 export async function listBankOperations(
   db: Db,
-  opts: { id?: number; status?: OperationStatus; statementId?: number; from?: string; to?: string; limit?: number; offset?: number } = {},
+  opts: {
+    id?: number;
+    status?: OperationStatus;
+    statementId?: number;
+    from?: string;
+    to?: string;
+    limit?: number;
+    offset?: number;
+  } = {},
 ): Promise<{ operations: BankOperationView[]; total: number }> {
   let q = db.kysely
     .selectFrom('bank_operations as o')
@@ -282,15 +344,28 @@ export async function assignBankOperation(
     const p = await db.kysely.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst();
     if (!p) throw new DomainError('bank.partner_not_found', { id: input.partnerId }, 404);
   }
-  const partnerId = input.partnerId === undefined ? (op.partner_id === null ? null : Number(op.partner_id)) : input.partnerId;
+  const partnerId =
+    input.partnerId === undefined ? (op.partner_id === null ? null : Number(op.partner_id)) : input.partnerId;
   const direction = op.direction === 'in' || op.direction === 'out' ? op.direction : null;
   const taxNumber = digits(op.counterparty_tax_number);
-  const ruleBasis = partnerId !== null ? { partnerId } : taxNumber && !/^0+$/.test(taxNumber) ? { counterpartyTaxNumber: taxNumber } : null;
+  const ruleBasis =
+    partnerId !== null
+      ? { partnerId }
+      : taxNumber && !/^0+$/.test(taxNumber)
+        ? { counterpartyTaxNumber: taxNumber }
+        : null;
   if (input.makeRule && !ruleBasis) throw new DomainError('bank.rule_basis_missing', { id }, 400);
   const now = new Date().toISOString();
   await db.kysely
     .updateTable('bank_operations')
-    .set({ budget_item_id: input.budgetItemId, partner_id: partnerId, status: 'matched', rule_id: null, assigned_at: now, assigned_by: opts.userId ?? null })
+    .set({
+      budget_item_id: input.budgetItemId,
+      partner_id: partnerId,
+      status: 'matched',
+      rule_id: null,
+      assigned_at: now,
+      assigned_by: opts.userId ?? null,
+    })
     .where('id', '=', id)
     .execute();
   let rule: BudgetRuleView | null = null;
@@ -345,9 +420,15 @@ export interface CashOperationView extends Required<CashOperationInput> {
 }
 
 /** Cash-desk money outside till receipts (rent paid in cash, cash taken to the bank...). */
-export async function createCashOperation(db: Db, input: CashOperationInput, opts: { userId?: number | null } = {}): Promise<CashOperationView> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) throw new DomainError('bank.date_invalid', { value: input.date, line: 0 }, 400);
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new DomainError('bank.amount_invalid', { value: String(input.amountMinor), line: 0 }, 400);
+export async function createCashOperation(
+  db: Db,
+  input: CashOperationInput,
+  opts: { userId?: number | null } = {},
+): Promise<CashOperationView> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+    throw new DomainError('bank.date_invalid', { value: input.date, line: 0 }, 400);
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0)
+    throw new DomainError('bank.amount_invalid', { value: String(input.amountMinor), line: 0 }, 400);
   if (input.budgetItemId !== undefined && input.budgetItemId !== null) await getBudgetItem(db, input.budgetItemId);
   const r = await db.kysely
     .insertInto('cash_operations')
@@ -363,10 +444,21 @@ export async function createCashOperation(db: Db, input: CashOperationInput, opt
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: Number(r.id), date: input.date, direction: input.direction, amountMinor: input.amountMinor, budgetItemId: input.budgetItemId ?? null, partnerId: input.partnerId ?? null, purpose: input.purpose };
+  return {
+    id: Number(r.id),
+    date: input.date,
+    direction: input.direction,
+    amountMinor: input.amountMinor,
+    budgetItemId: input.budgetItemId ?? null,
+    partnerId: input.partnerId ?? null,
+    purpose: input.purpose,
+  };
 }
 
-export async function listCashOperations(db: Db, opts: { from?: string; to?: string } = {}): Promise<CashOperationView[]> {
+export async function listCashOperations(
+  db: Db,
+  opts: { from?: string; to?: string } = {},
+): Promise<CashOperationView[]> {
   let q = db.kysely.selectFrom('cash_operations').selectAll();
   if (opts.from) q = q.where('date', '>=', opts.from);
   if (opts.to) q = q.where('date', '<=', opts.to);
@@ -395,7 +487,12 @@ export interface BankStatementView {
 }
 
 export async function listBankStatements(db: Db, opts: { limit?: number } = {}): Promise<BankStatementView[]> {
-  const rows = await db.kysely.selectFrom('bank_statements').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100).execute();
+  const rows = await db.kysely
+    .selectFrom('bank_statements')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100)
+    .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     fileName: r.file_name,
