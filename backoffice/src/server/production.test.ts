@@ -185,6 +185,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     test('the consumption report shows the day’s run by recipe version', async () => {
       const r = await call('baker', 'GET', '/api/v1/production/consumption?from=2026-11-01&to=2026-11-30');
       assert.equal(r.status, 200);
+      assert.equal(r.json.currency, 'EUR');
       const bread = r.json.rows.find((x: Json) => x.itemCode === 'BREAD');
       assert.deepEqual([bread.date, bread.recipeVersion, bread.quantity, bread.costMinor, bread.itemName], ['2026-11-23', 1, '100.000', 2899, 'bread']);
       const bad = await call('baker', 'GET', '/api/v1/production/consumption?from=2026-11-30&to=2026-11-01');

@@ -113,6 +113,12 @@ function send(reply: FastifyReply, r: { statusCode: number; body: unknown; repla
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The company's currency: every amount in these answers is in its minor units. */
+async function currencyOf(db: Db): Promise<string> {
+  const c = await db.kysely.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst();
+  return c?.currency ?? 'EUR';
+}
+
 /** The warehouse costs are read from: the one asked for, else the first stocking warehouse. */
 async function warehouseFor(db: Db, id: number | undefined): Promise<number> {
   if (id !== undefined) return id;
@@ -211,6 +217,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const card = await techCardFor(db, opts);
       return {
         warehouseId,
+        currency: await currencyOf(db),
         recipe: cost.recipe,
         totalMinor: cost.totalMinor,
         unitCostMinor: cost.unitCostMinor.toDecimalPlaces(4).toString(),
@@ -244,7 +251,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
   app.post('/api/v1/production/norm', { schema: { tags: ['production'], summary: 'The norm of a run: what the recipes take, at current costs', body: NormBody } }, async (req) => {
     requireUser(req);
     const body = req.body as Static<typeof NormBody>;
-    return { norm: await productionNorm(db, body) };
+    return { norm: await productionNorm(db, body), currency: await currencyOf(db) };
   });
 
   app.post(
@@ -263,7 +270,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const key = idempotencyKey(req);
       const r = await withIdempotency(db, `production:${actor.userId}`, key, body, async () => {
         const run = await postProduction(db, actor, { ...body, idempotencyKey: key ? `run:${actor.userId}:${key}` : undefined });
-        return { statusCode: 201, body: { run } };
+        return { statusCode: 201, body: { run, currency: await currencyOf(db) } };
       });
       return send(reply, r);
     },
@@ -279,7 +286,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const inputCostMinor = new Decimal(body.input.quantity).mul(costs.get(body.input.itemId) ?? 0).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
       const outputs = body.key === 'price' ? await withDefaultPrices(db, body.outputs, body.date) : body.outputs;
       const shares = splitCuttingCost(inputCostMinor, outputs, body.key);
-      return { inputCostMinor, outputs: shares.map((s) => ({ ...s, unitCostMinor: s.unitCostMinor.toDecimalPlaces(4).toString() })) };
+      return { currency: await currencyOf(db), inputCostMinor, outputs: shares.map((s) => ({ ...s, unitCostMinor: s.unitCostMinor.toDecimalPlaces(4).toString() })) };
     },
   );
 
@@ -299,7 +306,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const key = idempotencyKey(req);
       const r = await withIdempotency(db, `cutting:${actor.userId}`, key, body, async () => {
         const cutting = await postCutting(db, actor, { ...body, idempotencyKey: key ? `cut:${actor.userId}:${key}` : undefined });
-        return { statusCode: 201, body: { cutting } };
+        return { statusCode: 201, body: { cutting, currency: await currencyOf(db) } };
       });
       return send(reply, r);
     },
@@ -316,7 +323,7 @@ export function registerProductionRoutes(app: FastifyInstance, { db, requireUser
       const ids = [...new Set(rows.map((r) => r.itemId))];
       const names = ids.length ? await db.kysely.selectFrom('items').select(['id', 'name', 'unit']).where('id', 'in', ids).execute() : [];
       const byId = new Map(names.map((n) => [Number(n.id), n]));
-      return { rows: rows.map((r) => ({ ...r, itemName: byId.get(r.itemId)?.name ?? '', unit: byId.get(r.itemId)?.unit ?? '' })) };
+      return { currency: await currencyOf(db), rows: rows.map((r) => ({ ...r, itemName: byId.get(r.itemId)?.name ?? '', unit: byId.get(r.itemId)?.unit ?? '' })) };
     },
   );
 

@@ -27,7 +27,7 @@ export function ConsumptionPage() {
   const pt = useProductionTexts();
   const [from, setFrom] = useState(monthStart);
   const [to, setTo] = useState(today);
-  const { data, error } = useApi<{ rows: Row[] }>(from && to ? `/api/v1/production/consumption${query({ from, to })}` : null);
+  const { data, error } = useApi<{ rows: Row[]; currency: string }>(from && to ? `/api/v1/production/consumption${query({ from, to })}` : null);
   const total = data?.rows.reduce((s, r) => s + r.costMinor, 0) ?? 0;
   return (
     <section className="production consumption-report">
@@ -64,7 +64,7 @@ export function ConsumptionPage() {
               <td className="num">
                 {qty(r.quantity)} {r.unit}
               </td>
-              <td className="num">{money(r.costMinor, 'EUR')}</td>
+              <td className="num">{money(r.costMinor, data.currency)}</td>
               <td className="num">{r.documents}</td>
             </tr>
           ))}
@@ -73,7 +73,7 @@ export function ConsumptionPage() {
           <tfoot>
             <tr>
               <th colSpan={5}>{t('field.total')}</th>
-              <th className="num">{money(total, 'EUR')}</th>
+              <th className="num">{money(total, data.currency)}</th>
               <td />
             </tr>
           </tfoot>

@@ -39,11 +39,10 @@ export function CuttingPage() {
   const [inputQuantity, setInputQuantity] = useState('');
   const [splitKey, setSplitKey] = useState<Key>('weight');
   const [outputs, setOutputs] = useState<OutputDraft[]>(() => [emptyOutput(), emptyOutput()]);
-  const [preview, setPreview] = useState<{ inputCostMinor: number; outputs: Share[] } | null>(null);
+  const [preview, setPreview] = useState<{ inputCostMinor: number; outputs: Share[]; currency: string } | null>(null);
   const [posted, setPosted] = useState<{ document: { number: string }; unaccountedQuantity: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const idempotencyKey = useMemo(() => `bo-cut-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`, [preview]);
-  const currency = 'EUR';
 
   useEffect(() => {
     if (!warehouseId && refs.warehouses[0]) setWarehouseId(String(refs.warehouses[0].id));
@@ -85,18 +84,19 @@ export function CuttingPage() {
     try {
       if (kind === 'preview') setPreview(await api('/api/v1/production/cuttings/preview', { body: body() }));
       else {
-        const r = await api<{ cutting: { document: { number: string }; unaccountedQuantity: string | null; outputs: Share[]; input: { costMinor: number } } }>('/api/v1/production/cuttings', {
+        const r = await api<{ currency: string; cutting: { document: { number: string }; unaccountedQuantity: string | null; outputs: Share[]; input: { costMinor: number } } }>('/api/v1/production/cuttings', {
           body: body(),
           headers: { 'Idempotency-Key': idempotencyKey },
         });
         setPosted(r.cutting);
-        setPreview({ inputCostMinor: r.cutting.input.costMinor, outputs: r.cutting.outputs });
+        setPreview({ inputCostMinor: r.cutting.input.costMinor, outputs: r.cutting.outputs, currency: r.currency });
       }
     } catch (e) {
       setError(e);
     }
   }
 
+  const currency = preview?.currency ?? 'EUR';
   const sum = preview?.outputs.reduce((s, o) => s + o.costMinor, 0) ?? 0;
   const nameOf = (share: Share, i: number) => {
     const o = outputs.filter((x) => x.picked.code.trim() || x.waste)[i];

@@ -43,6 +43,7 @@ interface CostLine extends VersionComponent {
   viaRecipe: boolean;
 }
 interface CostData {
+  currency: string;
   totalMinor: number;
   unitCostMinor: string;
   overheadMinor: string;
@@ -71,7 +72,7 @@ export function RecipePage({ itemId }: { itemId: string }) {
   const [warehouseId, setWarehouseId] = useState('');
   const current = data?.versions.find((v) => v.version === version) ?? data?.versions.at(-1) ?? null;
   const cost = useApi<CostData>(current && warehouseId ? `/api/v1/production/recipes/${itemId}/cost${query({ version: current.version, warehouseId })}` : null);
-  const currency = 'EUR';
+  const currency = cost.data?.currency ?? 'EUR';
 
   const [validFrom, setValidFrom] = useState(today);
   const [outputQuantity, setOutputQuantity] = useState('1');

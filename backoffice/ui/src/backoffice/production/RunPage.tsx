@@ -43,7 +43,7 @@ export function RunPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useMemo(newRunKey, [norm]);
-  const currency = 'EUR';
+  const [currency, setCurrency] = useState('EUR');
 
   useEffect(() => {
     if (!warehouseId && refs.warehouses[0]) setWarehouseId(String((refs.warehouses.find((w) => w.code === 'BAKERY') ?? refs.warehouses[0]).id));
@@ -69,7 +69,8 @@ export function RunPage() {
     setError(null);
     setResult(null);
     try {
-      const r = await api<{ norm: NormLine[] }>('/api/v1/production/norm', { body: body() });
+      const r = await api<{ norm: NormLine[]; currency: string }>('/api/v1/production/norm', { body: body() });
+      setCurrency(r.currency);
       setNorm(r.norm);
       setActual(Object.fromEntries(r.norm.map((n) => [n.itemId, n.quantity])));
     } catch (e) {

@@ -114,13 +114,13 @@ export function ProductionTerminal() {
     setBusy(true);
     try {
       if (mode === 'run') {
-        const r = await api<{ run: { document: { number: string }; outputs: Array<{ itemCode: string; costMinor: number }> } }>('/api/v1/production/runs', {
+        const r = await api<{ currency: string; run: { document: { number: string }; outputs: Array<{ itemCode: string; costMinor: number }> } }>('/api/v1/production/runs', {
           body: { date: today(), warehouseId: Number(warehouseId), outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity })) },
           headers: { 'Idempotency-Key': `tsd-run-${key}` },
         });
-        setDone(`${pt('production.posted', { number: r.run.document.number })} ${r.run.outputs.map((o) => `${o.itemCode} ${money(o.costMinor, 'EUR')}`).join(', ')}`);
+        setDone(`${pt('production.posted', { number: r.run.document.number })} ${r.run.outputs.map((o) => `${o.itemCode} ${money(o.costMinor, r.currency)}`).join(', ')}`);
       } else if (input) {
-        const r = await api<{ cutting: { document: { number: string }; outputs: Array<{ costMinor: number }> } }>('/api/v1/production/cuttings', {
+        const r = await api<{ currency: string; cutting: { document: { number: string }; outputs: Array<{ costMinor: number }> } }>('/api/v1/production/cuttings', {
           body: {
             date: today(),
             warehouseId: Number(warehouseId),
@@ -130,7 +130,7 @@ export function ProductionTerminal() {
           },
           headers: { 'Idempotency-Key': `tsd-cut-${key}` },
         });
-        setDone(`${pt('production.posted', { number: r.cutting.document.number })} ${lines.map((l, i) => `${l.code} ${money(r.cutting.outputs[i]?.costMinor ?? 0, 'EUR')}`).join(', ')}`);
+        setDone(`${pt('production.posted', { number: r.cutting.document.number })} ${lines.map((l, i) => `${l.code} ${money(r.cutting.outputs[i]?.costMinor ?? 0, r.currency)}`).join(', ')}`);
       }
       reset();
     } catch (e) {
