@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18n';
 import { parseQuantity } from '../../i18n/format';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { useReferences } from '../documents/lookups';
-import { ItemCodeField, ProductionTabs, today, useUnitMoney, type PickedItem } from './shared';
+import { ItemCodeField, ProductionTabs, resolvePicked, today, useUnitMoney, type PickedItem } from './shared';
 import { useProductionTexts } from './texts';
 
 type Key = 'weight' | 'price' | 'coefficient';
@@ -57,14 +57,14 @@ export function CuttingPage() {
     changed();
   };
 
-  const body = () => {
-    if (!input.item) throw new Error(pt('production.unknownItem', { code: input.code }));
+  const body = (inputItem: PickedItem = input, list: OutputDraft[] = outputs) => {
+    if (!inputItem.item) throw new Error(pt('production.unknownItem', { code: inputItem.code }));
     return {
       date: cutDate,
       warehouseId: Number(warehouseId),
-      input: { itemId: Number(input.item.id), quantity: parseQuantity(inputQuantity) ?? inputQuantity },
+      input: { itemId: Number(inputItem.item.id), quantity: parseQuantity(inputQuantity) ?? inputQuantity },
       key: splitKey,
-      outputs: outputs
+      outputs: list
         .filter((o) => o.picked.code.trim() || o.waste)
         .map((o) => {
           if (o.picked.code.trim() && !o.picked.item) throw new Error(pt('production.unknownItem', { code: o.picked.code }));
@@ -82,10 +82,14 @@ export function CuttingPage() {
   async function run(kind: 'preview' | 'post') {
     setError(null);
     try {
-      if (kind === 'preview') setPreview(await api('/api/v1/production/cuttings/preview', { body: body() }));
+      const inputItem = await resolvePicked(input);
+      const list = await Promise.all(outputs.map(async (o) => ({ ...o, picked: await resolvePicked(o.picked) })));
+      setInput(inputItem);
+      setOutputs(list);
+      if (kind === 'preview') setPreview(await api('/api/v1/production/cuttings/preview', { body: body(inputItem, list) }));
       else {
         const r = await api<{ currency: string; cutting: { document: { number: string }; unaccountedQuantity: string | null; outputs: Share[]; input: { costMinor: number } } }>('/api/v1/production/cuttings', {
-          body: body(),
+          body: body(inputItem, list),
           headers: { 'Idempotency-Key': idempotencyKey },
         });
         setPosted(r.cutting);

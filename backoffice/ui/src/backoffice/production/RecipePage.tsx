@@ -7,7 +7,7 @@ import { minorToDecimalString, parseMoneyMinor, parseQuantity } from '../../i18n
 import { ErrorBox } from '../../shared/ErrorBox';
 import { useApi } from '../../shared/useApi';
 import { useReferences } from '../documents/lookups';
-import { ItemCodeField, ProductionTabs, today, useUnitMoney, type ItemRef, type PickedItem } from './shared';
+import { ItemCodeField, ProductionTabs, resolvePicked, today, useUnitMoney, type ItemRef, type PickedItem } from './shared';
 import { useProductionTexts } from './texts';
 
 type Kind = 'component' | 'packaging' | 'byproduct';
@@ -106,7 +106,9 @@ export function RecipePage({ itemId }: { itemId: string }) {
     setSaveError(null);
     setSaved(null);
     try {
-      const components = lines
+      const resolved = await Promise.all(lines.map(async (l) => ({ ...l, picked: await resolvePicked(l.picked) })));
+      setLines(resolved);
+      const components = resolved
         .filter((l) => l.picked.code.trim())
         .map((l) => {
           if (!l.picked.item) throw new Error(pt('production.unknownItem', { code: l.picked.code }));

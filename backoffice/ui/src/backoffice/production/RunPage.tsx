@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18n';
 import { parseQuantity } from '../../i18n/format';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { useReferences } from '../documents/lookups';
-import { ItemCodeField, ProductionTabs, today, useUnitMoney, type PickedItem } from './shared';
+import { ItemCodeField, ProductionTabs, resolvePicked, today, useUnitMoney, type PickedItem } from './shared';
 import { useProductionTexts } from './texts';
 
 interface NormLine {
@@ -49,10 +49,10 @@ export function RunPage() {
     if (!warehouseId && refs.warehouses[0]) setWarehouseId(String((refs.warehouses.find((w) => w.code === 'BAKERY') ?? refs.warehouses[0]).id));
   }, [refs.warehouses, warehouseId]);
 
-  const body = () => ({
+  const body = (list: OutputDraft[] = outputs) => ({
     date: runDate,
     warehouseId: Number(warehouseId),
-    outputs: outputs
+    outputs: list
       .filter((o) => o.picked.code.trim())
       .map((o) => {
         if (!o.picked.item) throw new Error(pt('production.unknownItem', { code: o.picked.code }));
@@ -69,7 +69,9 @@ export function RunPage() {
     setError(null);
     setResult(null);
     try {
-      const r = await api<{ norm: NormLine[]; currency: string }>('/api/v1/production/norm', { body: body() });
+      const resolved = await Promise.all(outputs.map(async (o) => ({ ...o, picked: await resolvePicked(o.picked) })));
+      setOutputs(resolved);
+      const r = await api<{ norm: NormLine[]; currency: string }>('/api/v1/production/norm', { body: body(resolved) });
       setCurrency(r.currency);
       setNorm(r.norm);
       setActual(Object.fromEntries(r.norm.map((n) => [n.itemId, n.quantity])));

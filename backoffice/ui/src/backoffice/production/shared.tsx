@@ -53,6 +53,12 @@ export interface PickedItem {
   item: ItemRef | null;
 }
 
+/** A typed code not yet looked up (the button was pressed before Enter or leaving the field) is looked up now. */
+export async function resolvePicked(p: PickedItem): Promise<PickedItem> {
+  if (p.item || !p.code.trim()) return p;
+  return { code: p.code, item: await findItemByCode(p.code) };
+}
+
 /** A code field: Enter or leaving it looks the item up by code or barcode and shows its name. */
 export function ItemCodeField({ value, onChange, label, name }: { value: PickedItem; onChange: (v: PickedItem) => void; label: string; name?: string }) {
   const pt = useProductionTexts();
