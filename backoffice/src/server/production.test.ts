@@ -155,6 +155,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(byItem.get(it.FLOUR!), [69_000, 5520]);
       assert.deepEqual(byItem.get(it.BREAD!), [100_000, 2899]);
 
+      // the same key with another body is someone else's run: refused, nothing posted
+      const clash = await call('baker', 'POST', '/api/v1/production/runs', { ...run, outputs: [{ itemId: it.BREAD, quantity: '99' }] }, { 'idempotency-key': 'terminal-7-run-1' });
+      assert.equal(clash.status, 409);
+      assert.equal(clash.json.error.code, 'idempotency.conflict');
+
       const short = await call('baker', 'POST', '/api/v1/production/runs', { ...run, outputs: [{ itemId: it.BREAD, quantity: '1000' }], actualConsumption: [] }, { 'accept-language': 'en' });
       assert.equal(short.status, 422);
       assert.match(short.json.error.message, /FLOUR/);
@@ -174,6 +179,13 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(preview.json.inputCostMinor, 6000);
       // 6000 over 14 kg by weight: ham 8/14 = 3428.57 → 3429, loin 6/14 = 2571.43 → 2571
       assert.deepEqual(preview.json.outputs.map((o: Json) => o.costMinor), [3429, 2571, 0]);
+      // by sales price instead: ham 8 kg × 6.00 = 48.00, loin 6 kg × 9.00 = 54.00; 6000 × 48/102 = 2823.53 → 2824, 3176
+      const byPrice = await call('baker', 'POST', '/api/v1/production/cuttings/preview', {
+        ...cut,
+        key: 'price',
+        outputs: [{ itemId: it.HAM, quantity: '8', priceMinor: 600 }, { itemId: it.LOIN, quantity: '6', priceMinor: 900 }, { itemId: it.BONES, quantity: '5', waste: true }],
+      });
+      assert.deepEqual(byPrice.json.outputs.map((o: Json) => o.costMinor), [2824, 3176, 0]);
       const posted = await call('baker', 'POST', '/api/v1/production/cuttings', cut, { 'idempotency-key': 'cut-1' });
       assert.equal(posted.status, 201, JSON.stringify(posted.json));
       assert.equal(posted.json.cutting.input.costMinor, 6000);
