@@ -1,6 +1,6 @@
 // The demo shop's exchange with the accountant's 1C: every good in import.xml, a price for each good we sell in
 // offers.xml, the year's documents — all valid against the CommerceML 2.10 schema, on SQLite and PostgreSQL.
-// Its 591 goods span two pages of the source's keyset paging (500 rows a page).
+// Its 597 goods span two pages of the source's keyset paging (500 rows a page).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
