@@ -26,6 +26,9 @@ export const DEMO_USER_GROUPS: DemoUserGroup[] = [
     name: 'Noliktavas pārzinis',
     rights: [
       ...docRights(['receiving', 'transfer', 'write_off', 'stocktake', 'surplus', 'shortage'], ['view', 'edit', 'submit', 'post', 'dispatch', 'annul']),
+      // production runs and cuttings from the handheld (bakery floor, cutting room); tech cards stay with the manager
+      'production.view',
+      'production.post',
       'supplier_order.view',
       'catalogue.view',
       'stock.view',
