@@ -127,7 +127,7 @@ async function bakerPostsLoavesOnTheHandheld(browser: Browser, baseUrl: string):
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(baseUrl + '/terminal', { waitUntil: 'networkidle' });
-  await signIn(page, 'admin', 'admin');
+  await signIn(page, 'storekeeper', 'storekeeper');
   await page.waitForSelector('nav.tasks');
   const ids = await lookups(baseUrl);
   await page.click('nav.tasks button:has-text("Production")');
