@@ -100,9 +100,12 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
               }
             });
             watch.observe(document.body, { childList: true, subtree: true });
-          })`) as Promise<{ line: number; frame: number }>;
+            setTimeout(() => resolve(null), 10000);
+          })`) as Promise<{ line: number; frame: number } | null>;
           await tab.keyboard.press('Enter');
-          scans.push(await shown);
+          const seen = await shown;
+          if (!seen) throw new Error(`scanning ${barcode} added no receipt line within 10 s`);
+          scans.push(seen);
         }
       }
       return { bridge, page, pin, searches, scans };
