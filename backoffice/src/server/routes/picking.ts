@@ -86,8 +86,15 @@ export async function pickList(db: Db, order: OrderView): Promise<PickListLine[]
   return lines.sort(walk);
 }
 
-/** The store's bridge from the settings, or null when none is configured. */
-export async function storeBridge(db: Db): Promise<FiscalBridge | null> {
+/**
+ * The store's bridge from the settings, or null when none is configured. Printing on its own (`explicit`) needs the
+ * address saved in the settings, not just the default 127.0.0.1:7070, so a server never sends receipts unasked.
+ */
+export async function storeBridge(db: Db, explicit = false): Promise<FiscalBridge | null> {
+  if (explicit) {
+    const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', 'labels.bridge_url').executeTakeFirst();
+    if (!row?.value) return null;
+  }
   const s = await readSettings(db.kysely);
   const url = s['labels.bridge_url'];
   return url ? { url, token: s['labels.bridge_token'] ?? '' } : null;
@@ -150,7 +157,7 @@ export function registerPickingRoutes(app: FastifyInstance, { db, requireUser }:
   );
 
   // ---- fiscalizing paid orders
-  const fiscalizer = startFiscalizer({ db, bridge: () => storeBridge(db), onError: (e) => app.log.warn({ err: e }, 'fiscalizing an online order failed') });
+  const fiscalizer = startFiscalizer({ db, bridge: () => storeBridge(db, true), onError: (e) => app.log.warn({ err: e }, 'fiscalizing an online order failed') });
   app.addHook('onClose', () => fiscalizer.close());
   // A status change through the shop's API or this server may have made an order paid: look at once.
   app.addHook('onResponse', async (req, reply) => {
