@@ -92,6 +92,10 @@ describe('picking an online order on the handheld, fiscalized on the bridge (dem
     const replay = await pick('scan-1', [{ itemCode: '1001', quantity: 2 }]);
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
 
+    const wrong = await pick('scan-w', [{ itemCode: '1002', quantity: 1 }]);
+    assert.equal(wrong.status, 422, 'an item not on the order');
+    assert.equal(wrong.json.error.code, 'order.line_unknown');
+
     const over = await pick('scan-2', [{ itemCode: '1001', quantity: 3 }]);
     assert.equal(over.status, 422);
     assert.equal(over.json.error.code, 'order.pick_exceeds');
