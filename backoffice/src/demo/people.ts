@@ -20,7 +20,7 @@ export interface DemoUserGroup {
 
 export const DEMO_USER_GROUPS: DemoUserGroup[] = [
   { code: 'admin', name: 'Administrators', rights: ['*'] },
-  { code: 'manager', name: 'Veikala vadītājs', rights: [...docRights(DOCUMENT_TYPES, ALL_OPS), ...CATALOGUE_RIGHTS, 'recipe.edit', 'users.view', 'users.edit', 'settings.edit', 'terminal.use'] },
+  { code: 'manager', name: 'Veikala vadītājs', rights: [...docRights(DOCUMENT_TYPES, ALL_OPS), ...CATALOGUE_RIGHTS, 'recipe.edit', 'users.view', 'users.edit', 'settings.edit', 'shop.admin', 'terminal.use'] },
   {
     code: 'storekeeper',
     name: 'Noliktavas pārzinis',
@@ -35,6 +35,7 @@ export const DEMO_USER_GROUPS: DemoUserGroup[] = [
       'terminal.use',
     ],
   },
+  { code: 'accountant', name: 'Grāmatvede', rights: ['bank.*', 'cash.edit', 'reports.view', 'partners.view', 'stock.view', 'catalogue.view', ...docRights(DOCUMENT_TYPES, ['view'])] },
   // Only a senior cashier takes goods back (sale_return) or overrides prices.
   { code: 'cashier', name: 'Kasieris', rights: CASHIER_RIGHTS },
   {
@@ -57,6 +58,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', name: 'Administrators', group: 'admin', password: 'admin', language: 'en' },
   { username: 'manager', name: 'Līga Kalniņa', group: 'manager', password: 'manager', language: 'en' },
   { username: 'storekeeper', name: 'Pēteris Ozols', group: 'storekeeper', password: 'storekeeper', language: 'en' },
+  { username: 'accountant', name: 'Inese Bērziņa', group: 'accountant', password: 'accountant', language: 'en' },
   { username: 'anna', name: 'Anna', group: 'cashier', pin: '1111', language: 'lv' },
   { username: 'janis', name: 'Jānis', group: 'senior_cashier', pin: '2222', language: 'lv' },
 ];

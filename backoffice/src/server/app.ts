@@ -25,6 +25,8 @@ import { registerLabelRoutes } from './routes/labels';
 import { registerRegisterRoutes } from './routes/registers';
 import { registerProductionRoutes } from './routes/production';
 import { registerPickingRoutes } from './routes/picking';
+import { registerBankRoutes } from './routes/bank';
+import { registerShopAdminRoutes } from './routes/shop-admin';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -143,6 +145,8 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerRegisterRoutes(app, ctx);
   registerProductionRoutes(app, ctx);
   registerPickingRoutes(app, ctx);
+  registerBankRoutes(app, ctx);
+  registerShopAdminRoutes(app, ctx);
   (await import('./routes/reports')).registerReportRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });
