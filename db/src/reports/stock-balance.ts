@@ -3,7 +3,8 @@
 
 import { sql } from 'kysely';
 import type { Db } from '../connection';
-import { decodeCursor, encodeCursor, keysetAfter, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
+import { decodeCursor, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
+import { byPair, pairKey, pairsPage } from './pairs';
 
 export interface StockBalanceQuery {
   /** ISO date; movements dated on it count. */
@@ -29,44 +30,35 @@ export interface StockBalanceRow {
 function grouped(db: Db, q: StockBalanceQuery) {
   let b = db.kysely
     .selectFrom('stock_movements as m')
-    .innerJoin('items as i', 'i.id', 'm.item_id')
     .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
     .where('m.date', '<=', q.date);
   if (!q.includeTransit) b = b.where('w.is_transit', '=', 0);
   if (q.warehouseId) b = b.where('m.warehouse_id', '=', q.warehouseId);
   if (q.itemId) b = b.where('m.item_id', '=', q.itemId);
   return b
-    .groupBy(['i.code', 'm.item_id', 'w.code', 'm.warehouse_id', 'i.name', 'i.unit', 'w.name'])
+    .groupBy(['m.item_id', 'm.warehouse_id'])
     .having(sql<boolean>`sum(m.quantity_milli) <> 0 or sum(m.value_minor) <> 0`);
 }
 
 export async function stockBalancePage(db: Db, q: StockBalanceQuery, after: string | null = null, limit?: number): Promise<Page<StockBalanceRow>> {
-  const size = pageSize(limit);
-  const key = decodeCursor(after, 4);
-  let b = grouped(db, q)
-    .select(['m.item_id', 'i.code as item_code', 'i.name as item_name', 'i.unit', 'm.warehouse_id', 'w.code as warehouse_code', 'w.name as warehouse_name'])
-    .select([sql<string>`sum(m.quantity_milli)`.as('q'), sql<string>`sum(m.value_minor)`.as('v')])
-    .orderBy('i.code')
-    .orderBy('m.item_id')
-    .orderBy('w.code')
-    .orderBy('m.warehouse_id')
-    .limit(size + 1);
-  if (key) b = b.where(keysetAfter(['i.code', 'm.item_id', 'w.code', 'm.warehouse_id'], key));
-  const raw = await b.execute();
-  const more = raw.length > size;
-  const rows = raw.slice(0, size).map((r) => ({
-    itemId: Number(r.item_id),
-    itemCode: r.item_code,
-    itemName: r.item_name,
-    unit: r.unit,
-    warehouseId: Number(r.warehouse_id),
-    warehouseCode: r.warehouse_code,
-    warehouseName: r.warehouse_name,
-    quantity: milliToDecimal(r.q),
-    valueMinor: num(r.v),
-  }));
-  const last = rows[rows.length - 1];
-  return { rows, next: more && last ? encodeCursor([last.itemCode, last.itemId, last.warehouseCode, last.warehouseId]) : null };
+  const { pairs, next } = await pairsPage(db, q, decodeCursor(after, 3), pageSize(limit));
+  if (pairs.length === 0) return { rows: [], next };
+  const sums = byPair(
+    await db.kysely
+      .selectFrom('stock_movements as m')
+      .select(['m.item_id', 'm.warehouse_id', sql<string>`sum(m.quantity_milli)`.as('q'), sql<string>`sum(m.value_minor)`.as('v')])
+      .where((eb) => eb(eb.refTuple('m.item_id', 'm.warehouse_id'), 'in', pairs.map((p) => eb.tuple(p.itemId, p.warehouseId))))
+      .where('m.date', '<=', q.date)
+      .groupBy(['m.item_id', 'm.warehouse_id'])
+      .execute(),
+  );
+  const rows: StockBalanceRow[] = [];
+  for (const p of pairs) {
+    const s = sums.get(pairKey(p));
+    if (!s || (num(s.q) === 0 && num(s.v) === 0)) continue;
+    rows.push({ ...p, quantity: milliToDecimal(num(s.q)), valueMinor: num(s.v) });
+  }
+  return { rows, next };
 }
 
 /** How many rows the report has, for a progress bar. */

@@ -6,7 +6,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { Decimal } from '@kasa/domain';
 import type { Db } from '../connection';
-import { decodeCursor, encodeCursor, keysetAfter, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
+import { decodeCursor, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
+import { byPair, pairKey, pairsPage } from './pairs';
 
 export interface TurnoverQuery {
   from: string;
@@ -53,8 +54,6 @@ function sumWhen(cond: RawBuilder<unknown>, column: 'quantity_milli' | 'value_mi
 function grouped(db: Db, q: TurnoverQuery) {
   let b = db.kysely
     .selectFrom('stock_movements as m')
-    .innerJoin('documents as d', 'd.id', 'm.document_id')
-    .innerJoin('items as i', 'i.id', 'm.item_id')
     .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
     .where('m.date', '<=', q.to);
   if (!q.includeTransit) b = b.where('w.is_transit', '=', 0);
@@ -62,7 +61,7 @@ function grouped(db: Db, q: TurnoverQuery) {
   if (q.itemId) b = b.where('m.item_id', '=', q.itemId);
   const before = sql`m.date < ${q.from}`;
   return b
-    .groupBy(['i.code', 'm.item_id', 'w.code', 'm.warehouse_id', 'i.name', 'i.unit', 'w.name'])
+    .groupBy(['m.item_id', 'm.warehouse_id'])
     .having(
       sql<boolean>`${sumWhen(before, 'quantity_milli')} <> 0 or ${sumWhen(before, 'value_minor')} <> 0 or sum(case when m.date >= ${q.from} then 1 else 0 end) > 0`,
     );
@@ -97,42 +96,42 @@ export function atPrice(quantityMilli: number, priceMinor: number | undefined): 
 }
 
 export async function turnoverPage(db: Db, q: TurnoverQuery, after: string | null = null, limit?: number): Promise<Page<TurnoverRow>> {
-  const size = pageSize(limit);
-  const key = decodeCursor(after, 4);
+  const { pairs, next } = await pairsPage(db, q, decodeCursor(after, 3), pageSize(limit));
+  if (pairs.length === 0) return { rows: [], next };
   const inPeriod = (side: RawBuilder<unknown>) => sql`m.date >= ${q.from} and ${side}`;
   const before = sql`m.date < ${q.from}`;
-  let b = grouped(db, q)
-    .select(['m.item_id', 'i.code as item_code', 'i.name as item_name', 'i.unit', 'm.warehouse_id', 'w.code as warehouse_code', 'w.name as warehouse_name'])
-    .select([
-      sumWhen(before, 'quantity_milli').as('oq'),
-      sumWhen(before, 'value_minor').as('ov'),
-      sumWhen(inPeriod(isIn), 'quantity_milli').as('iq'),
-      sumWhen(inPeriod(isIn), 'value_minor').as('iv'),
-      sumWhen(inPeriod(isOut), 'quantity_milli', -1).as('xq'),
-      sumWhen(inPeriod(isOut), 'value_minor', -1).as('xv'),
-    ])
-    .orderBy('i.code')
-    .orderBy('m.item_id')
-    .orderBy('w.code')
-    .orderBy('m.warehouse_id')
-    .limit(size + 1);
-  if (key) b = b.where(keysetAfter(['i.code', 'm.item_id', 'w.code', 'm.warehouse_id'], key));
-  const raw = (await b.execute()).slice(0, size + 1);
-  const more = raw.length > size;
-  const page = raw.slice(0, size);
-  const prices = await salesPrices(db, [...new Set(page.map((r) => Number(r.item_id)))], q.to, q.priceGroupId);
-  const rows = page.map((r): TurnoverRow => {
+  const sums = byPair(
+    await db.kysely
+      .selectFrom('stock_movements as m')
+      .innerJoin('documents as d', 'd.id', 'm.document_id')
+      .select([
+        'm.item_id',
+        'm.warehouse_id',
+        sumWhen(before, 'quantity_milli').as('oq'),
+        sumWhen(before, 'value_minor').as('ov'),
+        sumWhen(inPeriod(isIn), 'quantity_milli').as('iq'),
+        sumWhen(inPeriod(isIn), 'value_minor').as('iv'),
+        sumWhen(inPeriod(isOut), 'quantity_milli', -1).as('xq'),
+        sumWhen(inPeriod(isOut), 'value_minor', -1).as('xv'),
+        sql<string>`sum(case when m.date >= ${q.from} then 1 else 0 end)`.as('n'),
+      ])
+      .where((eb) => eb(eb.refTuple('m.item_id', 'm.warehouse_id'), 'in', pairs.map((p) => eb.tuple(p.itemId, p.warehouseId))))
+      .where('m.date', '<=', q.to)
+      .groupBy(['m.item_id', 'm.warehouse_id'])
+      .execute(),
+  );
+  const prices = await salesPrices(db, [...new Set(pairs.map((p) => p.itemId))], q.to, q.priceGroupId);
+  const rows: TurnoverRow[] = [];
+  for (const p of pairs) {
+    const r = sums.get(pairKey(p));
+    if (!r) continue;
     const [oq, ov, iq, iv, xq, xv] = [num(r.oq), num(r.ov), num(r.iq), num(r.iv), num(r.xq), num(r.xv)];
+    // a pair with nothing before the period and nothing in it is not in the report
+    if (oq === 0 && ov === 0 && num(r.n) === 0) continue;
     const cq = oq + iq - xq;
-    const price = prices.get(Number(r.item_id));
-    return {
-      itemId: Number(r.item_id),
-      itemCode: r.item_code,
-      itemName: r.item_name,
-      unit: r.unit,
-      warehouseId: Number(r.warehouse_id),
-      warehouseCode: r.warehouse_code,
-      warehouseName: r.warehouse_name,
+    const price = prices.get(p.itemId);
+    rows.push({
+      ...p,
       openingQuantity: milliToDecimal(oq),
       openingValueMinor: ov,
       inQuantity: milliToDecimal(iq),
@@ -146,10 +145,9 @@ export async function turnoverPage(db: Db, q: TurnoverQuery, after: string | nul
       inSalesValueMinor: atPrice(iq, price),
       outSalesValueMinor: atPrice(xq, price),
       closingSalesValueMinor: atPrice(cq, price),
-    };
-  });
-  const last = rows[rows.length - 1];
-  return { rows, next: more && last ? encodeCursor([last.itemCode, last.itemId, last.warehouseCode, last.warehouseId]) : null };
+    });
+  }
+  return { rows, next };
 }
 
 export async function turnoverCount(db: Db, q: TurnoverQuery): Promise<number> {
