@@ -143,7 +143,7 @@ test('a cashier\'s shift reaches the store ledger once per receipt, also the rec
       assert.equal(res.status, 200, `${path} answers`);
       return (await res.json()) as T;
     };
-    // The till has pulled the store's catalogue (591 demo goods) before the cashier starts.
+    // The till has pulled the store's catalogue (597 demo goods) before the cashier starts.
     await until('the catalogue at the till', async () => ((await bridgeApi<{ catalogueItems: number }>('/api/till/status')).catalogueItems > 500 ? true : undefined));
 
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
