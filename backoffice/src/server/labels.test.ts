@@ -79,6 +79,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       const printed = await call('POST', '/api/v1/labels/print', { template: 'price-tag', labels: [{ itemId: milk, copies: 2 }] });
       assert.equal(printed.status, 200, JSON.stringify(printed.json));
       assert.equal(printed.json.job.state, 'done');
+      // The job is done when the bytes are written; the emulator on the pty's far end may still be reading them.
+      for (let i = 0; i < 100 && zpl.view.labels!().length <= before; i++) await new Promise((r) => setTimeout(r, 50));
       const out = zpl.view.labels!();
       assert.ok(out.length > before, 'the emulator received the label');
       assert.match(out[0]!, /Piens 2 % 1 l/);
