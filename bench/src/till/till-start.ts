@@ -13,7 +13,7 @@ interface StartRun {
   page: number;
   pin: number;
   searches: number[];
-  scans: { line: number; frame: number }[];
+  scans: { line: number; frame: number; fetch: number }[];
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -32,6 +32,8 @@ export interface StartTimes {
   scanToLineMs: QueryTimes;
   /** The same until the next animation frame after it, i.e. the line painted. */
   scanToFrameMs: QueryTimes;
+  /** Of it, the page's GET /api/till/barcode/:code (request start → response end, from the page's resource timing). */
+  scanFetchMs: QueryTimes;
 }
 
 /** What the cashier does on the first start of a till. */
@@ -57,7 +59,7 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
       await tab.locator('#pin').waitFor({ timeout: 30_000 });
       const pin = performance.now() - t0;
       const searches: number[] = [];
-      const scans: { line: number; frame: number }[] = [];
+      const scans: { line: number; frame: number; fetch: number }[] = [];
       if (work) {
         await tab.locator('#pin').fill('1111');
         await tab.keyboard.press('Enter');
@@ -90,7 +92,9 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
             const count = () => document.querySelectorAll('[data-testid="lines"] tbody tr').length;
             const done = () => {
               const line = performance.now() - window.kasaEnterAt;
-              requestAnimationFrame(() => resolve({ line, frame: performance.now() - window.kasaEnterAt }));
+              const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/till/barcode/')).at(-1);
+              const fetchMs = call ? call.responseEnd - call.startTime : NaN;
+              requestAnimationFrame(() => resolve({ line, frame: performance.now() - window.kasaEnterAt, fetch: fetchMs }));
             };
             if (count() > ${rows}) return done();
             const watch = new MutationObserver(() => {
@@ -101,7 +105,7 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
             });
             watch.observe(document.body, { childList: true, subtree: true });
             setTimeout(() => resolve(null), 10000);
-          })`) as Promise<{ line: number; frame: number } | null>;
+          })`) as Promise<{ line: number; frame: number; fetch: number } | null>;
           await tab.keyboard.press('Enter');
           const seen = await shown;
           if (!seen) throw new Error(`scanning ${barcode} added no receipt line within 10 s`);
@@ -133,6 +137,7 @@ export async function measureStarts(folders: { big: string; small: string }, sta
       typedSearchMs: summarise(r.flatMap((x) => x.searches)),
       scanToLineMs: summarise(r.flatMap((x) => x.scans.map((y) => y.line))),
       scanToFrameMs: summarise(r.flatMap((x) => x.scans.map((y) => y.frame))),
+      scanFetchMs: summarise(r.flatMap((x) => x.scans.map((y) => y.fetch))),
     });
     return { big: times(runs.big), small: times(runs.small) };
   } finally {
