@@ -1,6 +1,6 @@
 // Stock reports over HTTP: balance on a date, turnover for a period (and by month for the chart), the movement
 // history of one item, purchase price history. JSON answers one keyset page (`after` → `next`, `total` on the first
-// page for a progress bar); format=csv streams every row as it is read; format=xlsx sends a workbook.
+// page for a progress bar); format=csv and format=xlsx stream every row as it is read (the workbook's ZIP too).
 // Right: reports.view. (The cash-flow and receivables reports live in routes/bank.ts.)
 
 import { Readable } from 'node:stream';
@@ -8,7 +8,6 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertRight, currency } from '@kasa/domain';
 import {
-  buildXlsx,
   csvLines,
   itemMovementsCount,
   itemMovementsPage,
@@ -30,6 +29,7 @@ import {
   type ReportColumn,
   type StockBalanceRow,
   type TurnoverRow,
+  xlsxStream,
 } from '@kasa/db';
 import { LANGUAGES, pickLanguage, type Language } from '../messages';
 import type { RouteContext } from '../app';
@@ -180,11 +180,10 @@ async function answer<T>(db: Db, req: FastifyRequest, reply: FastifyReply, q: Co
       .header('content-disposition', `attachment; filename="${spec.name}.csv"`)
       .send(Readable.from(csvLines(spec.columns, headers, spec.stream(), { separator, moneyDecimals: cur.minorUnits })));
   }
-  const file = await buildXlsx(spec.name, spec.columns, headers, spec.stream(), { moneyDecimals: cur.minorUnits });
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="${spec.name}.xlsx"`)
-    .send(file);
+    .send(Readable.from(xlsxStream(spec.name, spec.columns, headers, spec.stream(), { moneyDecimals: cur.minorUnits })));
 }
 
 export function registerReportRoutes(app: FastifyInstance, { db, requireUser }: RouteContext): void {

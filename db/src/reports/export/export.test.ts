@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { csvLines, minorToDecimal, type ReportColumn } from './csv';
-import { buildXlsx } from './xlsx';
+import { buildXlsx, xlsxStream } from './xlsx';
 import { crc32 } from './zip';
 
 interface Row {
@@ -35,6 +35,24 @@ test('CSV quotes separators and quotes, prints money with two places', async () 
   let text = '';
   for await (const l of csvLines(columns, ['Name', 'Qty', 'Value'], rows())) text += l;
   assert.equal(text, '\ufeffName,Qty,Value\r\n"Piens ""2 %"", 1 l",15.000,16.50\r\nMilti <kg> & co,-0.250,-0.05\r\n');
+});
+
+test('a sheet of 1,234 rows streams in chunks and still unzips whole', async () => {
+  async function* many(): AsyncGenerator<Row> {
+    for (let i = 1; i <= 1234; i++) yield { name: `Item ${i}`, quantity: '1.000', valueMinor: i };
+  }
+  const chunks: Buffer[] = [];
+  for await (const b of xlsxStream('Long', columns, ['Name', 'Qty', 'Value'], many())) chunks.push(b);
+  assert.ok(chunks.length > 5, 'sent in many pieces');
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-xlsx-'));
+  try {
+    const path = join(dir, 'long.xlsx');
+    writeFileSync(path, Buffer.concat(chunks));
+    const out = execFileSync('python3', ['-c', 'import zipfile,sys,re; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; s=z.read("xl/worksheets/sheet1.xml").decode(); print(len(re.findall("<row ", s)), re.findall(r"<c r=.C1235.><v>([^<]*)<", s)[0])', path]).toString();
+    assert.equal(out.trim(), '1235 12.34');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('XLSX unzips and sheet1.xml holds the rows, numbers as numbers', async () => {

@@ -1,9 +1,9 @@
 // A minimal valid XLSX (Office Open XML spreadsheet): one sheet, inline strings, numbers as numbers (money in
-// currency units, quantities as decimals), a bold-free header row. No library: five XML parts in a ZIP.
+// currency units, quantities as decimals) under a header row. No library: five XML parts in a streamed ZIP.
 
 import { Decimal } from '@kasa/domain';
 import type { ReportColumn } from './columns';
-import { zip } from './zip';
+import { zipStream } from './zip';
 
 const xmlEscape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''); // eslint-disable-line no-control-regex
@@ -33,22 +33,33 @@ function typed<T>(c: ReportColumn<T>, r: T, moneyDecimals: number): string | num
   return String(v);
 }
 
-/** The workbook of a report; rows are read from the stream as they come (the zipped file is built in memory). */
-export async function buildXlsx<T>(
+const ROWS_PER_CHUNK = 500;
+
+/** The sheet XML, a few hundred rows a chunk, as the report rows arrive. */
+async function* sheetXml<T>(columns: ReportColumn<T>[], headers: string[], rows: AsyncIterable<T>, moneyDecimals: number): AsyncGenerator<string> {
+  let chunk =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    row(1, headers);
+  let n = 1;
+  for await (const r of rows) {
+    chunk += row(++n, columns.map((c) => typed(c, r, moneyDecimals)));
+    if (n % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}</sheetData></worksheet>`;
+}
+
+/** The workbook of a report as a stream of ZIP bytes: rows are read, written and compressed as they come. */
+export function xlsxStream<T>(
   sheetName: string,
   columns: ReportColumn<T>[],
   headers: string[],
   rows: AsyncIterable<T>,
   opts: { moneyDecimals?: number } = {},
-): Promise<Buffer> {
-  const parts: string[] = [row(1, headers)];
-  let n = 1;
-  for await (const r of rows) parts.push(row(++n, columns.map((c) => typed(c, r, opts.moneyDecimals ?? 2))));
-  const sheet =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-    parts.join('') +
-    '</sheetData></worksheet>';
+): AsyncGenerator<Buffer> {
   const name = xmlEscape(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Report');
   const files: Record<string, string> = {
     '[Content_Types].xml':
@@ -69,7 +80,22 @@ export async function buildXlsx<T>(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
       '</Relationships>',
-    'xl/worksheets/sheet1.xml': sheet,
   };
-  return zip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
+  return zipStream([
+    ...Object.entries(files).map(([file, text]) => ({ name: file, data: Buffer.from(text, 'utf8') })),
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(columns, headers, rows, opts.moneyDecimals ?? 2) },
+  ]);
+}
+
+/** The whole workbook in one buffer (small reports, tests). */
+export async function buildXlsx<T>(
+  sheetName: string,
+  columns: ReportColumn<T>[],
+  headers: string[],
+  rows: AsyncIterable<T>,
+  opts: { moneyDecimals?: number } = {},
+): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const b of xlsxStream(sheetName, columns, headers, rows, opts)) parts.push(b);
+  return Buffer.concat(parts);
 }
