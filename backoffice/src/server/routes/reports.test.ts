@@ -58,6 +58,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       await db.drop();
     });
 
+    test('the reports are in the OpenAPI document', async () => {
+      const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+      for (const p of ['stock-balance', 'turnover', 'turnover/by-month', 'item-movements', 'purchase-prices']) assert.ok(doc.paths[`/api/v1/reports/${p}`], p);
+    });
+
     test('a report needs a session and the reports.view right', async () => {
       assert.equal((await get('/api/v1/reports/stock-balance?date=2026-11-30', '')).status, 401);
       const cashier = await login('anna', 'secret');

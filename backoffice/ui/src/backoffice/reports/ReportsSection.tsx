@@ -35,12 +35,20 @@ export function ReportsSection({ path, search }: { path: string; search?: URLSea
   return (
     <section>
       <h1>{t('menu.reports')}</h1>
-      <nav className="tabs">
-        {tabs.map((tab) => (
-          <Link key={tab.to} to={tab.to} className={tab.to === current ? 'active' : ''}>
-            {t(tab.label)}
-          </Link>
-        ))}
+      <nav className="tabs" style={{ display: 'flex', gap: '1.2rem', flexWrap: 'wrap', marginBottom: '1rem' }}>
+        {tabs.map((tab) =>
+          tab.to === current ? (
+            <strong key={tab.to}>
+              <Link to={tab.to} className="active">
+                {t(tab.label)}
+              </Link>
+            </strong>
+          ) : (
+            <Link key={tab.to} to={tab.to}>
+              {t(tab.label)}
+            </Link>
+          ),
+        )}
       </nav>
       {page}
     </section>
