@@ -266,6 +266,7 @@ const en = {
   'reports.netPrice': 'Net price',
   'reports.chartTitle': 'Turnover at cost by month',
   'reports.itemNotFound': 'Item not found: {code}',
+  'reports.includeTransit': 'Include goods in transit',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -532,6 +533,7 @@ const lv: Messages = {
   'reports.netPrice': 'Cena bez PVN',
   'reports.chartTitle': 'Apgrozījums pašizmaksā pa mēnešiem',
   'reports.itemNotFound': 'Prece nav atrasta: {code}',
+  'reports.includeTransit': 'Ieskaitot preces ceļā',
 };
 
 const ru: Messages = {
@@ -795,6 +797,7 @@ const ru: Messages = {
   'reports.netPrice': 'Цена без НДС',
   'reports.chartTitle': 'Обороты по себестоимости по месяцам',
   'reports.itemNotFound': 'Товар не найден: {code}',
+  'reports.includeTransit': 'Включая товары в пути',
 };
 
 const cs: Messages = {
@@ -1058,6 +1061,7 @@ const cs: Messages = {
   'reports.netPrice': 'Cena bez DPH',
   'reports.chartTitle': 'Obraty v nákladových cenách po měsících',
   'reports.itemNotFound': 'Zboží nenalezeno: {code}',
+  'reports.includeTransit': 'Včetně zboží na cestě',
 };
 
 const hu: Messages = {
@@ -1321,6 +1325,7 @@ const hu: Messages = {
   'reports.netPrice': 'Nettó ár',
   'reports.chartTitle': 'Forgalom bekerülési értéken havonta',
   'reports.itemNotFound': 'Nem található cikk: {code}',
+  'reports.includeTransit': 'Úton lévő áruval együtt',
 };
 
 export const dictionary: Record<Language, Messages> = { en, lv, ru, cs, hu };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { useReferences } from '../documents/lookups';
-import { DateInput, ReportFrame, today, WarehouseSelect } from './ReportFrame';
+import { TransitCheckbox, DateInput, ReportFrame, today, WarehouseSelect } from './ReportFrame';
 import { useReport } from './useReport';
 
 interface Row {
@@ -23,6 +23,7 @@ export function BalanceReport() {
   const refs = useReferences();
   const [date, setDate] = useState(today());
   const [warehouseId, setWarehouseId] = useState('');
+  const [transit, setTransit] = useState(false);
   const [params, setParams] = useState<Record<string, string | undefined> | null>(null);
   const state = useReport<Row>(endpoint, params);
   const total = state.rows.reduce((s, r) => s + r.valueMinor, 0);
@@ -32,11 +33,12 @@ export function BalanceReport() {
       endpoint={endpoint}
       params={params}
       state={state}
-      onShow={() => setParams({ date, warehouseId: warehouseId || undefined })}
+      onShow={() => setParams({ date, warehouseId: warehouseId || undefined, includeTransit: transit ? 'true' : undefined })}
       filters={
         <>
           <DateInput label={t('reports.onDate')} value={date} onChange={setDate} required />
           <WarehouseSelect value={warehouseId} onChange={setWarehouseId} warehouses={refs.warehouses} />
+          <TransitCheckbox checked={transit} onChange={setTransit} />
         </>
       }
     >

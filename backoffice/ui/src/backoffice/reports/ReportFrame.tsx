@@ -80,5 +80,14 @@ export function DateInput({ label, value, onChange, required }: { label: string;
   );
 }
 
+export function TransitCheckbox({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('reports.includeTransit')}
+    </label>
+  );
+}
+
 export const today = () => new Date().toISOString().slice(0, 10);
 export const firstOfMonth = () => `${today().slice(0, 8)}01`;

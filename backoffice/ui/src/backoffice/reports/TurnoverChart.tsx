@@ -4,9 +4,9 @@ import { useApi } from '../../shared/useApi';
 import { query } from '../../api/client';
 import { layoutChart, type MonthValues } from './chart';
 
-export function TurnoverChart({ from, to, warehouseId }: { from: string; to: string; warehouseId?: string }) {
+export function TurnoverChart({ from, to, warehouseId, includeTransit }: { from: string; to: string; warehouseId?: string; includeTransit?: string }) {
   const { t, money } = useI18n();
-  const { data } = useApi<{ currency: string; months: MonthValues[] }>(`/api/v1/reports/turnover/by-month${query({ from, to, warehouseId })}`);
+  const { data } = useApi<{ currency: string; months: MonthValues[] }>(`/api/v1/reports/turnover/by-month${query({ from, to, warehouseId, includeTransit })}`);
   if (!data || data.months.length === 0) return null;
   const c = layoutChart(data.months);
   return (

@@ -2,7 +2,7 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { useReferences } from '../documents/lookups';
-import { DateInput, firstOfMonth, ReportFrame, today, WarehouseSelect } from './ReportFrame';
+import { TransitCheckbox, DateInput, firstOfMonth, ReportFrame, today, WarehouseSelect } from './ReportFrame';
 import { TurnoverChart } from './TurnoverChart';
 import { useReport } from './useReport';
 
@@ -35,6 +35,7 @@ export function TurnoverReport() {
   const [from, setFrom] = useState(firstOfMonth());
   const [to, setTo] = useState(today());
   const [warehouseId, setWarehouseId] = useState('');
+  const [transit, setTransit] = useState(false);
   const [params, setParams] = useState<Record<string, string | undefined> | null>(null);
   const state = useReport<Row>(endpoint, params);
   const sum = (k: Sum) => state.rows.reduce((s, r) => s + (r[k] ?? 0), 0);
@@ -45,16 +46,17 @@ export function TurnoverReport() {
       endpoint={endpoint}
       params={params}
       state={state}
-      onShow={() => setParams({ from, to, warehouseId: warehouseId || undefined })}
+      onShow={() => setParams({ from, to, warehouseId: warehouseId || undefined, includeTransit: transit ? 'true' : undefined })}
       filters={
         <>
           <DateInput label={t('reports.from')} value={from} onChange={setFrom} required />
           <DateInput label={t('reports.to')} value={to} onChange={setTo} required />
           <WarehouseSelect value={warehouseId} onChange={setWarehouseId} warehouses={refs.warehouses} />
+          <TransitCheckbox checked={transit} onChange={setTransit} />
         </>
       }
     >
-      {params?.from && params.to ? <TurnoverChart from={params.from} to={params.to} warehouseId={params.warehouseId} /> : null}
+      {params?.from && params.to ? <TurnoverChart from={params.from} to={params.to} warehouseId={params.warehouseId} includeTransit={params.includeTransit} /> : null}
       <table className="grid">
         <thead>
           <tr>
