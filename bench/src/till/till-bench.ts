@@ -79,7 +79,7 @@ async function fetchAllPages(storeUrl: string): Promise<{ items: PulledItem[]; c
 export async function runTillBench(opts: TillBenchOptions = {}): Promise<TillBenchRun> {
   const n = opts.items ?? TILL_BENCH_ITEMS;
   const queries = opts.queries ?? 200;
-  const starts = opts.starts ?? 3;
+  const starts = opts.starts ?? 4;
   const scans = opts.scans ?? 40;
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'kasa-till-bench-'));
