@@ -56,6 +56,13 @@ export async function itemViews(db: Db, ids: number[]) {
         .execute()
     : [];
   const price = new Map(prices.map((p) => [Number(p.item_id), Number(p.price_minor)]));
+  // Grouped once per page: a till's first pull reads 100,000 items in pages of 2,000.
+  const codesOf = new Map<number, string[]>();
+  for (const b of barcodes) {
+    const list = codesOf.get(Number(b.item_id));
+    if (list) list.push(b.code);
+    else codesOf.set(Number(b.item_id), [b.code]);
+  }
   const order = new Map(ids.map((id, i) => [id, i]));
   return rows
     .map((r) => ({
@@ -67,7 +74,7 @@ export async function itemViews(db: Db, ids: number[]) {
       weighted: !!r.weighted,
       marked: !!r.marked,
       produced: !!r.produced,
-      barcodes: barcodes.filter((b) => Number(b.item_id) === Number(r.id)).map((b) => b.code),
+      barcodes: codesOf.get(Number(r.id)) ?? [],
       priceMinor: price.get(Number(r.id)) ?? null,
       currency: pg?.currency ?? 'EUR',
       taxIncluded: pg ? !!pg.tax_included : true,
