@@ -2,6 +2,7 @@
 // baseline measured in the same run.
 
 import { runTillBench, type TillBenchRun } from './till-bench';
+import { printSyncRate, runSyncRate } from './sync-rate';
 import type { QueryTimes } from './timing';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
@@ -53,4 +54,6 @@ export function printTillBench(r: TillBenchRun): void {
 
 export async function printTillSection(opts: { items?: number } = {}): Promise<void> {
   printTillBench(await runTillBench({ items: opts.items }));
+  // Receipts synced per second: 2,000 offline receipts drained by the bridge vs createAndPost directly (sync-rate.ts).
+  printSyncRate(await runSyncRate({ receipts: 2000 }));
 }
