@@ -68,7 +68,7 @@ test('an online order: created by the shop, picked, paid, fiscalized once, shipp
     const b = bridge;
     const bridgeCall = (path: string, body: unknown) =>
       fetch(b.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bridge-token': b.token }, body: JSON.stringify(body) });
-    const printedReceipts = () => (b.emulators.find((e) => e.kind === 'shtrih')!.view.journal?.() ?? []).filter((l) => / receipt /.test(l));
+    const printedReceipts = () => ((b.emulators.find((e) => e.kind === 'shtrih')!.view.journal?.() ?? []) as string[]).filter((l) => / receipt /.test(l));
     // The cashier opened the register's shift in the morning.
     assert.equal((await bridgeCall('/api/fiscal/open-shift', { key: 'morning-shift' })).status, 200);
 
