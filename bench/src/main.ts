@@ -96,3 +96,10 @@ if (!args.includes('--no-till')) {
   console.log();
   await (await import('./till/till-section')).printTillSection();
 }
+
+// Integrations (issue 8): shop API order creation vs a bare fastify route, CommerceML export of 100,000 items —
+// memory growth and time vs a raw SELECT (bench/src/integrations); --orders N (default 2,000); --no-integrations skips.
+if (!args.includes('--no-integrations')) {
+  console.log();
+  await (await import('./integrations/integrations-section')).printIntegrationsSection({ orders: option('--orders', 2000) });
+}
