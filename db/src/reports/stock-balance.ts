@@ -47,6 +47,8 @@ export async function stockBalancePage(db: Db, q: StockBalanceQuery, after: stri
     await db.kysely
       .selectFrom('stock_movements as m')
       .select(['m.item_id', 'm.warehouse_id', sql<string>`sum(m.quantity_milli)`.as('q'), sql<string>`sum(m.value_minor)`.as('v')])
+      // the plain item list lets PostgreSQL walk the (item, warehouse, date) index; the pairs then narrow it
+      .where('m.item_id', 'in', [...new Set(pairs.map((p) => p.itemId))])
       .where((eb) => eb(eb.refTuple('m.item_id', 'm.warehouse_id'), 'in', pairs.map((p) => eb.tuple(p.itemId, p.warehouseId))))
       .where('m.date', '<=', q.date)
       .groupBy(['m.item_id', 'm.warehouse_id'])

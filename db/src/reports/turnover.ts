@@ -115,6 +115,8 @@ export async function turnoverPage(db: Db, q: TurnoverQuery, after: string | nul
         sumWhen(inPeriod(isOut), 'value_minor', -1).as('xv'),
         sql<string>`sum(case when m.date >= ${q.from} then 1 else 0 end)`.as('n'),
       ])
+      // the plain item list lets PostgreSQL walk the (item, warehouse, date) index; the pairs then narrow it
+      .where('m.item_id', 'in', [...new Set(pairs.map((p) => p.itemId))])
       .where((eb) => eb(eb.refTuple('m.item_id', 'm.warehouse_id'), 'in', pairs.map((p) => eb.tuple(p.itemId, p.warehouseId))))
       .where('m.date', '<=', q.to)
       .groupBy(['m.item_id', 'm.warehouse_id'])
