@@ -442,6 +442,18 @@ async function mergePayload(trx: Trx, id: number, current: string | null, add: R
 }
 
 /** Moves a document to its next status, refusing cleanly when someone else changed it first. */
+/** Who moved a document from one status to another, and by which operation. */
+function auditStatus(trx: Trx, actor: Actor, id: number, op: string, from: string, to: string): Promise<void> {
+  return audit(trx, {
+    userId: actor.userId,
+    action: op,
+    entity: 'document',
+    entityId: id,
+    before: { status: from },
+    after: { status: to },
+  });
+}
+
 async function claim(
   trx: Trx,
   doc: { id: number; status: string; version: number; number: string },
@@ -553,14 +565,7 @@ async function postInTransaction(
   }
   await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
   if (type === 'supplier_order' || type === 'stocktake') {
-    await audit(trx, {
-      userId: actor.userId,
-      action: op,
-      entity: 'document',
-      entityId: id,
-      before: { status: d.status },
-      after: { status: to },
-    });
+    await auditStatus(trx, actor, id, op, d.status, to);
     return;
   }
   if (lines.length === 0) throw new DomainError('document.no_lines', { number: d.number }, 400);
@@ -614,14 +619,7 @@ async function postInTransaction(
     });
   }
   await postMovements(trx, db.kind, id, d.date, [...plan, ...losses], ctx.costing, ctx.negativeStock);
-  await audit(trx, {
-    userId: actor.userId,
-    action: op,
-    entity: 'document',
-    entityId: id,
-    before: { status: d.status },
-    after: { status: to },
-  });
+  await auditStatus(trx, actor, id, op, d.status, to);
 }
 
 type TransferLine = {
@@ -882,14 +880,7 @@ async function simpleTransition(
     assertRight(actor.rights, requiredRight(d.type as DocumentType, op));
     const to = nextStatus(op, d.status as DocumentStatus, d.number);
     await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
-    await audit(trx, {
-      userId: actor.userId,
-      action: op,
-      entity: 'document',
-      entityId: id,
-      before: { status: d.status },
-      after: { status: to },
-    });
+    await auditStatus(trx, actor, id, op, d.status, to);
   });
   return getDocument(db, id);
 }
