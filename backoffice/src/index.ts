@@ -2,3 +2,4 @@
 export { buildServer, UI_DIR, type ServerOptions, type StoreServer } from './server/app';
 export { addUser, loginWithPassword, loginWithPin } from './auth/users';
 export { hashSecret, verifySecret } from './auth/passwords';
+export { generateBenchmarkData, type GenerateOptions, type GenerateSummary } from './demo/generate';

@@ -103,3 +103,16 @@ if (!args.includes('--no-integrations')) {
   console.log();
   await (await import('./integrations/integrations-section')).printIntegrationsSection({ orders: option('--orders', 2000) });
 }
+
+// Warehouse (issue 6): 1,000-line receivings through the engine vs raw inserts, and the stock balance report on a past
+// date over 100k goods × 20 warehouses with 1M movements vs raw SQL (bench/src/warehouse; the generated file is
+// cached in the OS temp dir); --warehouse-receivings N (default 20); --no-warehouse skips.
+if (!args.includes('--no-warehouse')) {
+  console.log();
+  await (await import('./warehouse/warehouse-section')).printWarehouseSection({
+    receivings: option('--warehouse-receivings', 20),
+    items: option('--stock-items', 100_000),
+    warehouses: option('--stock-warehouses', 20),
+    movements: option('--stock-movements', 1_000_000),
+  });
+}

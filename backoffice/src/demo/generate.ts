@@ -12,8 +12,12 @@ export interface GenerateOptions {
   linesPerDocument?: number;
   /** Goods per transaction. */
   itemBatch?: number;
-  /** Document date, YYYY-MM-DD; today by default. */
+  /** Document date, YYYY-MM-DD; today by default. With `days`, the last of the days. */
   date?: string;
+  /** Spread the documents over this many consecutive days ending on `date`, in date order (default 1). */
+  days?: number;
+  /** Spread the documents over the first N shop warehouses (not transit), each pass over the goods one further on (default 1). */
+  warehouses?: number;
   onProgress?: (p: GenerateProgress) => void;
 }
 
@@ -33,6 +37,8 @@ export interface GenerateSummary {
   documents: number;
   movements: number;
   warehouse: string;
+  /** Codes of the warehouses the movements went to, the first one being `warehouse`. */
+  warehouses: string[];
   itemsMs: number;
   movementsMs: number;
 }
@@ -66,7 +72,14 @@ export async function generateBenchmarkData(db: Db, options: GenerateOptions): P
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const progress = options.onProgress ?? (() => {});
 
-  const warehouse = await k.selectFrom('warehouses').select(['id', 'code']).where('is_transit', '=', 0).orderBy('id').executeTakeFirst();
+  const shopWarehouses = await k
+    .selectFrom('warehouses')
+    .select(['id', 'code'])
+    .where('is_transit', '=', 0)
+    .orderBy('id')
+    .limit(Math.max(1, options.warehouses ?? 1))
+    .execute();
+  const warehouse = shopWarehouses[0];
   if (!warehouse) throw new DomainError('company.missing', {}, 409);
   const vat =
     (await k.selectFrom('vat_groups').select('id').where('code', '=', 'standard').executeTakeFirst()) ??
@@ -145,7 +158,8 @@ export async function generateBenchmarkData(db: Db, options: GenerateOptions): P
   const itemsMs = Date.now() - started;
 
   // Movements: goods run through in slices of one document each; every slice is received (10…49 pcs) and then
-  // mostly sold (1…7 pcs), so the stock never goes negative and the average cost is the purchase price.
+  // mostly sold (1…7 pcs), so the stock never goes negative and the average cost is the purchase price. Slice j of
+  // the p-th pass over the goods goes to warehouse (j + p) mod W, so a good ends up in as many warehouses as passes.
   if (options.movements > 0 && pool.length === 0) {
     const existing = await k.selectFrom('items').select(['id', 'code']).where('code', 'like', `${GENERATED_CODE_PREFIX}%`).where('active', '=', 1).orderBy('code').execute();
     for (const r of existing) if (/^G\d+$/.test(r.code)) pool.push([Number(r.id), Number(r.code.slice(1))]);
@@ -158,22 +172,37 @@ export async function generateBenchmarkData(db: Db, options: GenerateOptions): P
   let cursor = 0;
   let documents = 0;
   let movements = 0;
+  let sliceNo = 0;
+  let pass = 0;
+  let receivingNo = 0;
+  const days = Math.max(1, options.days ?? 1);
+  const lastDay = Date.parse(`${date}T00:00:00Z`);
+  const receivings = Math.max(1, Math.ceil(Math.ceil(options.movements / 2) / lines));
+  /** Receiving k (and its sale) is dated day ⌊k·days/receivings⌋ of the period, so dates only go forward. */
+  const dateOf = (k: number) =>
+    days === 1 ? date : new Date(lastDay - (days - 1 - Math.floor((k * days) / receivings)) * 86_400_000).toISOString().slice(0, 10);
   while (receiptLeft > 0 || saleLeft > 0) {
     const n = Math.min(lines, receiptLeft);
+    const to = shopWarehouses[(sliceNo + pass) % shopWarehouses.length]!;
+    const on = dateOf(receivingNo++);
     const slice: Array<[number, number]> = [];
     for (let i = 0; i < n; i++) slice.push(pool[(cursor + i) % pool.length]!);
+    if (cursor + n >= pool.length) {
+      pass++;
+      sliceNo = 0;
+    } else sliceNo++;
     cursor = (cursor + n) % pool.length;
     const received: DocumentLineInput[] = slice.map(([id, num]) => ({ itemId: id, quantity: String(10 + (num % 40)), priceMinor: costMinor(num) }));
     const sold: DocumentLineInput[] = slice
       .slice(0, Math.min(n, saleLeft))
       .map(([id, num]) => ({ itemId: id, quantity: String(1 + (num % 7)), priceMinor: generatedPriceMinor(num) }));
     await k.transaction().execute(async (trx) => {
-      await createAndPostInTransaction(trx, db, actor, { type: 'receiving', date, warehouseId: Number(warehouse.id), partnerId: supplier ? Number(supplier.id) : null, reason: 'Generated', lines: received });
+      await createAndPostInTransaction(trx, db, actor, { type: 'receiving', date: on, warehouseId: Number(to.id), partnerId: supplier ? Number(supplier.id) : null, reason: 'Generated', lines: received });
     });
     documents++;
     if (sold.length) {
       await k.transaction().execute(async (trx) => {
-        await createAndPostInTransaction(trx, db, actor, { type: 'sale', date, warehouseId: Number(warehouse.id), reason: 'Generated', lines: sold });
+        await createAndPostInTransaction(trx, db, actor, { type: 'sale', date: on, warehouseId: Number(to.id), reason: 'Generated', lines: sold });
       });
       documents++;
     }
@@ -193,6 +222,7 @@ export async function generateBenchmarkData(db: Db, options: GenerateOptions): P
     documents,
     movements,
     warehouse: warehouse.code,
+    warehouses: shopWarehouses.map((w) => w.code),
     itemsMs,
     movementsMs: Date.now() - movementsStarted,
   };
