@@ -1,5 +1,6 @@
 // `kasa import-bank FILE --json` run as cron would: the bank's Windows-1251 file is booked, the second run books
-// nothing, a cut-off file fails with one line and status 1 and leaves the books as they were.
+// nothing, a cut-off file fails with one line and status 1 and leaves the books as they were; a file with one
+// broken payment books the rest and lists the rejected one in the JSON line (issue 8).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,6 +79,27 @@ test('kasa import-bank books a statement once and prints a one-line JSON summary
     assert.match(broken.stderr, /КонецФайла/);
     const n = await db.kysely.selectFrom('bank_operations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 2);
+
+    // issue 8: the next week's file has one good payment and one with a comma amount on line 10
+    const next = join(dir, 'kl_to_1c_next.txt');
+    const nextWeek = STATEMENT.replace(/0[1-7]\.11\.2026/g, (d) => `1${d.slice(1)}`)
+      .replace('Номер=15', 'Номер=16')
+      .replace('Сумма=1500.50', 'Сумма=1 500,50');
+    writeFileSync(next, iconv.encode(nextWeek, 'win1251'));
+    const mixed = await kasa({ ...env, KASA_LANGUAGE: 'lv' }, 'import-bank', next, '--json');
+    assert.equal(mixed.code, 0, mixed.stderr);
+    assert.ok(mixed.stdout.trim(), mixed.stderr);
+    const m = JSON.parse(mixed.stdout.trim()) as { imported: number; duplicates: number; rejected: number; rejections: Array<{ line: number; key: string; reason: string }> };
+    assert.deepEqual([m.imported, m.duplicates, m.rejected], [1, 0, 1]);
+    assert.deepEqual(m.rejections.map((r) => [r.line, r.key]), [[10, 'Сумма']]);
+    // the reason in the language asked for
+    assert.equal(m.rejections[0]!.reason, '10. rinda: "1 500,50" nav summa (cipari, punkts, ne vairāk kā divas zīmes aiz punkta).');
+    const mixedAgain = await kasa(env, 'import-bank', next, '--json');
+    assert.equal(mixedAgain.code, 0, mixedAgain.stderr);
+    const m2 = JSON.parse(mixedAgain.stdout.trim()) as typeof m;
+    assert.deepEqual([m2.imported, m2.duplicates, m2.rejected], [0, 1, 1]);
+    const mixedText = await kasa(env, 'import-bank', next);
+    assert.match(mixedText.stdout, /line 10 \(Сумма\): Line 10: "1 500,50" is not an amount/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await db.drop();

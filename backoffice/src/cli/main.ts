@@ -184,7 +184,8 @@ const COMMANDS: Command[] = [
         // The same function as POST /api/v1/bank/statements: one transaction, the same file twice books nothing.
         const s = await importBankStatement(db, bytes, { fileName: basename(file) });
         if (values.json) {
-          say(JSON.stringify({ statementId: s.statementId, sameFile: s.sameFile, documents: s.documents, imported: s.imported, duplicates: s.duplicates, rejected: s.rejected, assigned: s.assigned, queued: s.queued, partnersMatched: s.partnersMatched, inMinor: s.inMinor, outMinor: s.outMinor, balanceMismatches: s.balanceMismatches.length }));
+          const rejections = await Promise.all(s.rejections.map(async (r) => ({ line: r.line, key: r.key, code: r.code, reason: await errorText(r.code, r.params, cliLanguage()) })));
+          say(JSON.stringify({ statementId: s.statementId, sameFile: s.sameFile, documents: s.documents, imported: s.imported, duplicates: s.duplicates, rejected: s.rejected, assigned: s.assigned, queued: s.queued, partnersMatched: s.partnersMatched, inMinor: s.inMinor, outMinor: s.outMinor, balanceMismatches: s.balanceMismatches.length, rejections }));
           return;
         }
         say(`Statement ${file}: format ${s.formatVersion}, accounts ${s.accounts.join(', ') || '—'}, period ${s.periodFrom ?? '?'} – ${s.periodTo ?? '?'}.`);
@@ -193,6 +194,8 @@ const COMMANDS: Command[] = [
           say(`Booked ${s.imported} of ${s.documents} payments (incoming ${minorToAmount(s.inMinor)}, outgoing ${minorToAmount(s.outMinor)}); ${s.duplicates} already booked were skipped.`);
           say(`Budget items: ${s.assigned} by rules, ${s.queued} waiting in the queue for the accountant. Partners found: ${s.partnersMatched}.`);
         }
+        if (s.rejected) say(`Rejected ${s.rejected} payments that could not be read:`);
+        for (const r of s.rejections) say(`  line ${r.line} (${r.key}): ${await errorText(r.code, r.params, cliLanguage())}`);
         for (const m of s.balanceMismatches) say(`Balance of ${m.account} (line ${m.line}): opening + in − out = ${minorToAmount(m.expectedClosingMinor)}, the file says ${minorToAmount(m.closingMinor)}.`);
       }),
   },

@@ -18,6 +18,27 @@ export const BANK_MESSAGES: Record<string, Record<Locale, string>> = {
     cs: 'Neznámé kódování souboru „{value}“; uložte výpis v kódování Windows nebo DOS.',
     hu: 'Ismeretlen fájlkódolás: „{value}”; mentse a kivonatot Windows vagy DOS kódolással.',
   },
+  'bank.encoding_invalid': {
+    en: 'Line {line} is not {expected} text (it looks like UTF-8 or holds bytes the code page lacks); save the statement again with {expected} encoding.',
+    lv: '{line}. rinda nav {expected} teksts (izskatās pēc UTF-8 vai satur kodu tabulā neesošus baitus); saglabājiet izrakstu vēlreiz ar {expected} kodējumu.',
+    ru: 'Строка {line} — не текст в кодировке {expected} (похоже на UTF-8 или есть байты вне кодовой страницы); сохраните выписку заново в кодировке {expected}.',
+    cs: 'Řádek {line} není text v kódování {expected} (vypadá jako UTF-8 nebo obsahuje bajty mimo kódovou stránku); uložte výpis znovu v kódování {expected}.',
+    hu: 'A(z) {line}. sor nem {expected} kódolású szöveg (UTF-8-nak tűnik, vagy a kódlapon kívüli bájtot tartalmaz); mentse újra a kivonatot {expected} kódolással.',
+  },
+  'bank.header_field_missing': {
+    en: 'The file header has no {key} (required before the first section, line {line}).',
+    lv: 'Faila galvenē nav {key} (obligāts pirms pirmās sadaļas, {line}. rinda).',
+    ru: 'В заголовке файла нет {key} (обязателен до первой секции, строка {line}).',
+    cs: 'Hlavička souboru nemá {key} (povinné před první sekcí, řádek {line}).',
+    hu: 'A fájl fejlécéből hiányzik: {key} (az első szakasz előtt kötelező, {line}. sor).',
+  },
+  'bank.document_kind_unknown': {
+    en: 'Line {line}: document kind "{value}" is not among the kinds the file header lists ({known}).',
+    lv: '{line}. rinda: dokumenta veids "{value}" nav starp faila galvenē norādītajiem ({known}).',
+    ru: 'Строка {line}: вид документа «{value}» не указан в заголовке файла ({known}).',
+    cs: 'Řádek {line}: druh dokladu „{value}“ není mezi druhy v hlavičce souboru ({known}).',
+    hu: '{line}. sor: a(z) „{value}” bizonylattípus nem szerepel a fájl fejlécében felsoroltak között ({known}).',
+  },
   'bank.version_unsupported': {
     en: 'Line {line}: format version {value} is not supported (1.01–1.03).',
     lv: '{line}. rinda: formāta versija {value} netiek atbalstīta (1.01–1.03).',

@@ -1,12 +1,13 @@
 // The accountant downloads a statement from the bank client and imports it: a CP1251 file with CRLF
-// lines, as banks write them. Broken files must say what is wrong and on which line.
+// lines, as banks write them. A broken file must say what is wrong and on which line; a broken payment in a sound
+// file is set aside with its line and the rest is read.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { DomainError } from '@kasa/domain';
 import { parseAmountMinor, parseBankStatement } from './statement-file';
-import { NOVEMBER_STATEMENT, OUR_ACCOUNT, statementBytes } from './fixtures';
+import { NOVEMBER_STATEMENT, OUR_ACCOUNT, STATEMENT_WITH_BROKEN_PAYMENTS, statementBytes } from './fixtures';
 
 function failsWith(code: string, params: Record<string, unknown> = {}) {
   return (e: unknown) => {
@@ -73,34 +74,80 @@ test('amounts become kopecks exactly', () => {
   assert.throws(() => parseAmountMinor('10.001'), failsWith('bank.amount_invalid'));
 });
 
-test('broken files name the problem and the line', () => {
+test('a broken envelope refuses the whole file, naming the problem and the line', () => {
   const lines = NOVEMBER_STATEMENT.split('\r\n');
   const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix)) + 1;
   const bytes = (text: string) => statementBytes(text, 'win1251');
 
-  // a comma amount on the first payment's Сумма line
-  const sumLine = lines.findIndex((l) => l === 'Сумма=1500.50') + 1;
-  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Сумма=1500.50', 'Сумма=1500,50'))), failsWith('bank.amount_invalid', { line: sumLine }));
-
-  // the first КонецДокумента is missing: the section opened on its line is reported
-  const firstDoc = at('СекцияДокумент=');
-  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('КонецДокумента\r\n', ''))), failsWith('bank.section_unclosed', { line: firstDoc }));
-
-  // the file was cut off in the middle of the last payment
+  // the file was cut off in the middle of the last payment: refused, the open section named
   const cut = NOVEMBER_STATEMENT.slice(0, NOVEMBER_STATEMENT.lastIndexOf('КонецДокумента'));
-  assert.throws(() => parseBankStatement(bytes(cut)), failsWith('bank.section_unclosed', { line: at('СекцияДокумент=Банковский ордер') }));
+  assert.throws(() => parseBankStatement(bytes(cut)), failsWith('bank.end_missing', { section: at('СекцияДокумент=Банковский ордер') }));
 
   // the account section never closes before the first payment
   assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('КонецРасчСчет\r\n', ''))), failsWith('bank.section_unclosed', { line: at('СекцияРасчСчет') }));
 
   assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('КонецФайла\r\n', ''))), failsWith('bank.end_missing'));
-  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Дата=05.11.2026', 'Дата=31.02.2026'))), failsWith('bank.date_invalid', { key: 'Дата' }));
   assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('ВерсияФормата=1.03', 'ВерсияФормата=2.00'))), failsWith('bank.version_unsupported', { line: 2 }));
   assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Кодировка=Windows', 'Кодировка=UTF8'))), failsWith('bank.encoding_unknown', { value: 'UTF8', line: 3 }));
   assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Кодировка=Windows\r\n', ''))), failsWith('bank.encoding_unknown'));
   // a UTF-8 file is refused rather than decoded into nonsense
   assert.throws(() => parseBankStatement(Buffer.from(NOVEMBER_STATEMENT, 'utf8')), failsWith('bank.encoding_unknown', { value: 'UTF-8' }));
+  // a Windows-1251 file with one purpose pasted in UTF-8: refused at that line, nothing read
+  const purposeLine = at('НазначениеПлатежа=Оплата по счету');
+  const mixed = Buffer.concat([
+    bytes(lines.slice(0, purposeLine - 1).join('\r\n') + '\r\n'),
+    Buffer.from(lines[purposeLine - 1]! + '\r\n', 'utf8'),
+    bytes(lines.slice(purposeLine).join('\r\n')),
+  ]);
+  assert.throws(() => parseBankStatement(mixed), failsWith('bank.encoding_invalid', { line: purposeLine, value: 'UTF-8' }));
+  // 0x98 is no character in Windows-1251
+  const holed = Buffer.concat([bytes(lines.slice(0, 4).join('\r\n') + '\r\n'), Buffer.from([0x41, 0x98, 0x0d, 0x0a]), bytes(lines.slice(4).join('\r\n'))]);
+  assert.throws(() => parseBankStatement(holed), failsWith('bank.encoding_invalid', { line: 5 }));
   assert.throws(() => parseBankStatement(iconv.encode('Выписка\r\nКодировка=Windows\r\n', 'win1251')), failsWith('bank.header_missing', { line: 1 }));
-  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Номер=15\r\n', 'Номер=15\r\nмусор без знака равенства\r\n'))), failsWith('bank.line_invalid', { line: at('Номер=15') + 1 }));
-  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Номер=15\r\n', ''))), failsWith('bank.field_missing', { key: 'Номер', line: firstDoc }));
+  // the header must name the period and the account before the first section
+  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('ДатаКонца=07.11.2026\r\nРасчСчет', 'РасчСчет'))), failsWith('bank.header_field_missing', { key: 'ДатаКонца', line: at('СекцияРасчСчет') - 1 }));
+  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('ВерсияФормата=1.03\r\n', ''))), failsWith('bank.header_field_missing', { key: 'ВерсияФормата' }));
+  // a line without "=" outside any payment breaks the envelope
+  assert.throws(() => parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Кодировка=Windows\r\n', 'Кодировка=Windows\r\nмусор\r\n'))), failsWith('bank.line_invalid', { line: 4 }));
+});
+
+test('broken payments are rejected one by one with line, key and reason; the good ones are read', () => {
+  const st = parseBankStatement(statementBytes(STATEMENT_WITH_BROKEN_PAYMENTS, 'win1251'));
+  assert.deepEqual(
+    st.documents.map((d) => [d.line, d.number, d.amountMinor]),
+    [
+      [9, '41', 70_000],
+      [46, '7', 350],
+    ],
+  );
+  assert.deepEqual(
+    st.rejected.map((r) => [r.line, r.sectionLine, r.number ?? null, r.key, r.code]),
+    [
+      [19, 19, null, 'Номер', 'bank.field_missing'],
+      [27, 25, '42', 'Дата', 'bank.date_invalid'],
+      [34, 31, '43', 'Сумма', 'bank.amount_invalid'],
+      [37, 37, '44', 'СекцияДокумент', 'bank.document_kind_unknown'],
+      [42, 42, '45', 'КонецДокумента', 'bank.section_unclosed'],
+    ],
+  );
+  assert.equal(st.rejected[2]!.params.value, '1 500,00');
+  assert.equal(st.rejected[3]!.params.value, 'Аккредитив');
+
+  // in the November file: a stray line inside a payment, a missing КонецДокумента, a bad date, no Номер
+  const lines = NOVEMBER_STATEMENT.split('\r\n');
+  const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix)) + 1;
+  const bytes = (text: string) => statementBytes(text, 'win1251');
+  const firstDoc = at('СекцияДокумент=');
+  const stray = parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Номер=15\r\n', 'Номер=15\r\nмусор без знака равенства\r\n')));
+  assert.deepEqual(stray.rejected.map((r) => [r.line, r.code, r.number]), [[at('Номер=15') + 1, 'bank.line_invalid', '15']]);
+  assert.equal(stray.documents.length, 3);
+  const unclosed = parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('КонецДокумента\r\n', '')));
+  assert.deepEqual(unclosed.rejected.map((r) => [r.line, r.code]), [[firstDoc, 'bank.section_unclosed']]);
+  assert.deepEqual(unclosed.documents.map((d) => d.number), ['000231', '232', '9']);
+  const badDate = parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Дата=05.11.2026', 'Дата=31.02.2026')));
+  assert.deepEqual(badDate.rejected.map((r) => [r.line, r.key, r.code]), [[at('Дата=05.11.2026'), 'Дата', 'bank.date_invalid']]);
+  const noNumber = parseBankStatement(bytes(NOVEMBER_STATEMENT.replace('Номер=15\r\n', '')));
+  assert.deepEqual(noNumber.rejected.map((r) => [r.line, r.key, r.code]), [[firstDoc, 'Номер', 'bank.field_missing']]);
+  // a good file has nothing rejected
+  assert.deepEqual(parseBankStatement(bytes(NOVEMBER_STATEMENT)).rejected, []);
 });

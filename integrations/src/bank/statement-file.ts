@@ -1,10 +1,11 @@
 // Reads a 1CClientBankExchange file: finds Кодировка in the raw header bytes (the key itself is
 // Cyrillic, so it is looked for in both CP1251 and CP866), decodes the whole file, then walks
-// its Key=Value lines and sections. Broken files fail with a DomainError naming the line.
+// its Key=Value lines and sections. A broken envelope fails with a DomainError naming the line; a payment document
+// that cannot be read is rejected on its own, with its line and reason, and the rest of the file is read.
 
 import iconv from 'iconv-lite';
 import { DomainError } from '@kasa/domain';
-import type { AccountSection, BankStatement, PaymentDocument, PaymentParty, StatementEncoding, StatementHeader } from './types';
+import type { AccountSection, BankStatement, PaymentDocument, PaymentParty, RejectedDocument, StatementEncoding, StatementHeader } from './types';
 
 const SIGNATURE = '1CClientBankExchange';
 const SUPPORTED_VERSIONS = new Set(['1.01', '1.02', '1.03']);
@@ -159,16 +160,61 @@ function toAccountSection(line: number, fields: Map<string, Entry>): AccountSect
   };
 }
 
-/** Parses decoded text (already Unicode). */
+type OpenSection = {
+  type: 'account' | 'document';
+  kind: string;
+  line: number;
+  fields: Map<string, Entry>;
+  /** The first problem found inside a document section; the document is rejected at its end. */
+  fault?: { line: number; key: string; code: string; params: Record<string, unknown> };
+};
+
+// Keys the header must carry (1C's exchange standard marks them mandatory in a statement from the bank).
+const REQUIRED_HEADER_KEYS = ['ВерсияФормата', 'ДатаНачала', 'ДатаКонца', 'РасчСчет'] as const;
+
+function rejection(section: OpenSection, fault: NonNullable<OpenSection['fault']>): RejectedDocument {
+  const number = section.fields.get('Номер')?.value.trim();
+  return { line: fault.line, sectionLine: section.line, kind: section.kind, ...(number ? { number } : {}), key: fault.key, code: fault.code, params: fault.params };
+}
+
+/**
+ * Parses decoded text (already Unicode). A broken envelope (header, encoding, account section, cut-off file) throws a
+ * DomainError naming the line; a payment document that cannot be read is set aside in `rejected` and the rest is read.
+ */
 export function parseStatementText(content: string, encoding: StatementEncoding): BankStatement {
   const lines = content.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   if (lines[0]?.trim() !== SIGNATURE) throw new DomainError('bank.header_missing', { line: 1 }, 400);
 
   const header: StatementHeader = { formatVersion: '', encoding, accounts: [], documentKinds: [] };
+  const seen = new Set<string>();
   const accountSections: AccountSection[] = [];
   const documents: PaymentDocument[] = [];
-  let section: { type: 'account' | 'document'; kind: string; line: number; fields: Map<string, Entry> } | null = null;
+  const rejected: RejectedDocument[] = [];
+  let section: OpenSection | null = null;
   let ended = false;
+
+  const closeDocument = (open: OpenSection, fault?: OpenSection['fault']) => {
+    const problem = open.fault ?? fault;
+    if (problem) {
+      rejected.push(rejection(open, problem));
+      return;
+    }
+    try {
+      documents.push(toDocument(open.kind, open.line, open.fields));
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const key = String(e.params.key ?? 'СекцияДокумент');
+      rejected.push(rejection(open, { line: Number(e.params.line ?? open.line), key, code: e.code, params: { ...e.params, key } }));
+    }
+  };
+  // Before the first section the header must be complete.
+  const checkHeader = (lineNo: number) => {
+    if (seen.has('#checked')) return;
+    seen.add('#checked');
+    for (const key of REQUIRED_HEADER_KEYS) {
+      if (!seen.has(key)) throw new DomainError('bank.header_field_missing', { line: lineNo, key }, 400);
+    }
+  };
 
   for (let i = 1; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -181,31 +227,50 @@ export function parseStatementText(content: string, encoding: StatementEncoding)
     const value = eq < 0 ? '' : raw.slice(eq + 1);
 
     if (key === 'СекцияРасчСчет' || key === 'СекцияДокумент') {
-      if (section) throw new DomainError('bank.section_unclosed', { line: section.line, next: lineNo }, 400);
+      checkHeader(lineNo);
+      if (section?.type === 'account') throw new DomainError('bank.section_unclosed', { line: section.line, next: lineNo }, 400);
+      // A payment never closed is rejected; the next section starts clean.
+      if (section) closeDocument(section, { line: section.line, key: 'КонецДокумента', code: 'bank.section_unclosed', params: { line: section.line, next: lineNo } });
       section = { type: key === 'СекцияРасчСчет' ? 'account' : 'document', kind: value.trim(), line: lineNo, fields: new Map() };
-      if (section.type === 'document' && !section.kind) throw new DomainError('bank.document_kind_missing', { line: lineNo }, 400);
+      if (section.type === 'document') {
+        if (!section.kind) section.fault = { line: lineNo, key, code: 'bank.document_kind_missing', params: { line: lineNo } };
+        else if (header.documentKinds.length && !header.documentKinds.includes(section.kind)) {
+          // The header lists the kinds the file holds (Документ=…); anything else is not what the bank said it sent.
+          section.fault = { line: lineNo, key, code: 'bank.document_kind_unknown', params: { line: lineNo, value: section.kind, known: header.documentKinds.join(', ') } };
+        }
+      }
       continue;
     }
     if (key === 'КонецРасчСчет' || key === 'КонецДокумента') {
       const type = key === 'КонецРасчСчет' ? 'account' : 'document';
       if (!section || section.type !== type) throw new DomainError('bank.section_end_unexpected', { line: lineNo, key }, 400);
       if (type === 'account') accountSections.push(toAccountSection(section.line, section.fields));
-      else documents.push(toDocument(section.kind, section.line, section.fields));
+      else closeDocument(section);
       section = null;
       continue;
     }
     if (key === 'КонецФайла') {
-      if (section) throw new DomainError('bank.section_unclosed', { line: section.line, next: lineNo }, 400);
+      checkHeader(lineNo);
+      if (section?.type === 'account') throw new DomainError('bank.section_unclosed', { line: section.line, next: lineNo }, 400);
+      if (section) closeDocument(section, { line: section.line, key: 'КонецДокумента', code: 'bank.section_unclosed', params: { line: section.line, next: lineNo } });
+      section = null;
       ended = true;
       continue;
     }
-    if (eq < 0) throw new DomainError('bank.line_invalid', { line: lineNo, text: trimmed.slice(0, 80) }, 400);
+    if (eq < 0) {
+      if (section?.type === 'document') {
+        section.fault ??= { line: lineNo, key: trimmed.slice(0, 40), code: 'bank.line_invalid', params: { line: lineNo, text: trimmed.slice(0, 80) } };
+        continue;
+      }
+      throw new DomainError('bank.line_invalid', { line: lineNo, text: trimmed.slice(0, 80) }, 400);
+    }
 
     if (section) {
       section.fields.set(key, { key, value, line: lineNo });
       continue;
     }
     const v = value.trim();
+    if (v) seen.add(key);
     switch (key) {
       case 'ВерсияФормата':
         header.formatVersion = v;
@@ -236,22 +301,48 @@ export function parseStatementText(content: string, encoding: StatementEncoding)
         header.accounts.push(v);
         break;
       case 'Документ':
-        header.documentKinds.push(v);
+        if (v) header.documentKinds.push(v);
         break;
       default:
         // Other header keys (bank-specific) are allowed and ignored.
         break;
     }
   }
-  if (section) throw new DomainError('bank.section_unclosed', { line: section.line, next: lines.length }, 400);
-  if (!ended) throw new DomainError('bank.end_missing', { line: lines.length }, 400);
-  if (!header.formatVersion) throw new DomainError('bank.field_missing', { line: 1, key: 'ВерсияФормата' }, 400);
-  return { header, accountSections, documents };
+  // A file cut off (no КонецФайла) is refused whole: what is missing cannot be told from what is there.
+  if (!ended) throw new DomainError('bank.end_missing', { line: lines.length, ...(section ? { section: section.line } : {}) }, 400);
+  return { header, accountSections, documents, rejected };
+}
+
+/** Lines whose non-ASCII bytes form valid UTF-8 are not Windows-1251 / CP866 text (a real Cyrillic line never is). */
+function utf8LineIn(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, i);
+    if (chunk.some((b) => b >= 0x80)) {
+      try {
+        decoder.decode(chunk);
+        return line;
+      } catch {
+        // not UTF-8: as expected
+      }
+    }
+    line++;
+    start = i + 1;
+  }
+  return 0;
 }
 
 /** Parses the raw file bytes: encoding from the header, then the whole statement. */
 export function parseBankStatement(bytes: Uint8Array): BankStatement {
   const encoding = detectStatementEncoding(bytes);
+  const mixed = utf8LineIn(bytes);
+  if (mixed) throw new DomainError('bank.encoding_invalid', { line: mixed, value: 'UTF-8', expected: encoding }, 400);
   const content = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ENCODINGS[encoding]);
+  // Bytes the code page does not define (0x98 in Windows-1251) come out as U+FFFD.
+  const bad = content.indexOf('\uFFFD');
+  if (bad >= 0) throw new DomainError('bank.encoding_invalid', { line: content.slice(0, bad).split('\n').length, value: '?', expected: encoding }, 400);
   return parseStatementText(content, encoding);
 }

@@ -11,6 +11,7 @@ import { planStatementImport, type BalanceMismatch } from './statement-import';
 import { assignBudgetItems, type BankOperation } from './budget-items';
 import { listBudgetRules, matcherRule, getBudgetItem, createBudgetRule, type BudgetRuleView } from './budget-book';
 import type { PaymentDirection } from './operations';
+import type { RejectedDocument } from './types';
 
 type Trx = Transaction<Database>;
 
@@ -41,8 +42,12 @@ export interface StatementImportSummary {
   documents: number;
   imported: number;
   duplicates: number;
-  /** Broken files are refused as a whole (a 400 with the line), so a booked file has no rejected documents. */
+  /**
+   * Payment documents that could not be read (missing Номер, bad amount…): the rest is booked, these are listed in
+   * `rejections`. A broken envelope (header, encoding, cut-off file) is refused as a whole with a 400 instead.
+   */
   rejected: number;
+  rejections: RejectedDocument[];
   assigned: number;
   queued: number;
   partnersMatched: number;
@@ -132,8 +137,9 @@ async function importOnce(
     accounts: h.accounts,
     periodFrom: h.periodFrom ?? null,
     periodTo: h.periodTo ?? null,
-    documents: statement.documents.length,
-    rejected: 0,
+    documents: statement.documents.length + statement.rejected.length,
+    rejected: statement.rejected.length,
+    rejections: statement.rejected,
   };
   const rules = await listBudgetRules(db);
   return inTransaction(db, async (trx) => {
@@ -196,7 +202,7 @@ async function importOnce(
         bank_account_id: h.accounts.length === 1 ? (accountIds.get(digits(h.accounts[0])) ?? null) : null,
         period_from: h.periodFrom ?? null,
         period_to: h.periodTo ?? null,
-        documents_total: statement.documents.length,
+        documents_total: statement.documents.length + statement.rejected.length,
         imported_count: fresh.length,
         duplicate_count: statement.documents.length - fresh.length,
         imported_by: opts.userId ?? null,
@@ -483,6 +489,8 @@ export interface BankStatementView {
   documents: number;
   imported: number;
   duplicates: number;
+  /** Payment documents left out as unreadable (documents − imported − duplicates). */
+  rejected: number;
   importedAt: string;
 }
 
@@ -502,6 +510,7 @@ export async function listBankStatements(db: Db, opts: { limit?: number } = {}):
     documents: Number(r.documents_total),
     imported: Number(r.imported_count),
     duplicates: Number(r.duplicate_count),
+    rejected: Number(r.documents_total) - Number(r.imported_count) - Number(r.duplicate_count),
     importedAt: r.imported_at,
   }));
 }

@@ -59,8 +59,29 @@ export interface PaymentDocument {
   fields: Record<string, string>;
 }
 
+/**
+ * A payment document left out of an otherwise sound file (missing Номер, a bad date, an unknown kind, a section
+ * never closed…): the rest of the file is booked, this one is listed for the accountant with the line at fault.
+ */
+export interface RejectedDocument {
+  /** The line at fault: the field's line, or the СекцияДокумент line when the whole section is wrong. */
+  line: number;
+  /** Line of the document's СекцияДокумент line. */
+  sectionLine: number;
+  kind: string;
+  /** Номер when the document has one, to find it in the bank client. */
+  number?: string;
+  /** The key at fault (Сумма, Дата, СекцияДокумент…). */
+  key: string;
+  /** A bank.* error code with its parameters; the text is translated at the edge. */
+  code: string;
+  params: Record<string, unknown>;
+}
+
 export interface BankStatement {
   header: StatementHeader;
   accountSections: AccountSection[];
   documents: PaymentDocument[];
+  /** Payment documents that could not be read, in file order. */
+  rejected: RejectedDocument[];
 }

@@ -165,5 +165,45 @@ for (const kind of TEST_DATABASE_KINDS) {
       const rp = await admin('GET', '/api/v1/reports/receivables-payables?date=2026-12-31');
       assert.deepEqual(rp.json.report.partners.map((p: Json) => [p.code, p.paidToUsMinor, p.receivableMinor, p.payableMinor]), [['ROM', 123456, 0, 123456]]);
     });
+    test('issue 8: a file with one broken payment books the good one and reports the broken one, translated', async () => {
+      // a week later: payment 601 is good, 602 has no date (line 19)
+      const week = [
+        '1CClientBankExchange',
+        'ВерсияФормата=1.02',
+        'Кодировка=Windows',
+        'ДатаНачала=07.12.2026',
+        'ДатаКонца=08.12.2026',
+        `РасчСчет=${OUR}`,
+        'СекцияДокумент=Платежное поручение',
+        'Номер=601',
+        'Дата=07.12.2026',
+        'Сумма=10.00',
+        `ПлательщикСчет=${OUR}`,
+        `ПолучательСчет=${SUPPLIER}`,
+        'ПолучательИНН=7812345678',
+        'ДатаСписано=07.12.2026',
+        'НазначениеПлатежа=За товар по накладной 56',
+        'КонецДокумента',
+        'СекцияДокумент=Платежное поручение',
+        'Номер=602',
+        'Дата=',
+        'Сумма=20.00',
+        'КонецДокумента',
+        'КонецФайла',
+      ].join('\r\n');
+      const file = iconv.encode(week, 'win1251');
+      const r = await admin('POST', '/api/v1/bank/statements?fileName=week.txt', file, { 'accept-language': 'ru' });
+      assert.equal(r.status, 201);
+      assert.deepEqual([r.json.summary.documents, r.json.summary.imported, r.json.summary.duplicates, r.json.summary.rejected], [2, 1, 0, 1]);
+      assert.deepEqual(
+        r.json.summary.rejections.map((x: Json) => [x.line, x.sectionLine, x.number, x.key, x.code, x.reason]),
+        [[17, 17, '602', 'Дата', 'bank.field_missing', 'В секции в строке 17 нет поля Дата.']],
+      );
+      const again = await admin('POST', '/api/v1/bank/statements', file);
+      assert.deepEqual([again.status, again.json.summary.imported, again.json.summary.duplicates, again.json.summary.rejected], [200, 0, 1, 1]);
+      assert.equal(again.json.summary.rejections[0].reason, 'The section on line 17 has no Дата.');
+      const statements = await admin('GET', '/api/v1/bank/statements');
+      assert.deepEqual([statements.json.statements[0].fileName, statements.json.statements[0].imported, statements.json.statements[0].rejected], ['week.txt', 1, 1]);
+    });
   });
 }

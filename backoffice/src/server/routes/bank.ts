@@ -25,6 +25,8 @@ import {
   updateBudgetRule,
 } from '@kasa/integrations';
 import type { RouteContext } from '../app';
+import { translate } from '../i18n';
+import { pickLanguage } from '../messages';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-11-30'] });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -101,7 +103,7 @@ function routes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
     {
       schema: {
         tags: ['bank'],
-        summary: 'Import a 1CClientBankExchange statement (raw bytes as application/octet-stream, or JSON with contentBase64); the same file twice books nothing',
+        summary: 'Import a 1CClientBankExchange statement (raw bytes as application/octet-stream, or JSON with contentBase64); the same file twice books nothing; unreadable payments are listed in summary.rejections (line, key, reason)',
         // The body is raw bytes (application/octet-stream) or JSON { fileName?, contentBase64 }; it is checked in the handler (a schema here would make
         // Ajv validate the raw Buffer).
         querystring: UploadQuery,
@@ -122,7 +124,10 @@ function routes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
       }
       if (!bytes.length) throw new DomainError('bank.file_empty', {}, 400);
       const summary = await importBankStatement(db, bytes, { fileName, userId: actor.userId });
-      return reply.status(summary.sameFile ? 200 : 201).send({ summary });
+      // Each rejected payment with its reason in the caller's language, for the import report.
+      const lng = pickLanguage(req.headers['accept-language']);
+      const rejections = summary.rejections.map((r) => ({ ...r, reason: translate(r.code, r.params, lng) }));
+      return reply.status(summary.sameFile ? 200 : 201).send({ summary: { ...summary, rejections } });
     },
   );
 

@@ -16,6 +16,7 @@ interface StatementRow {
   documents: number;
   imported: number;
   duplicates: number;
+  rejected: number;
 }
 
 function readBase64(file: File): Promise<string> {
@@ -70,6 +71,31 @@ export function StatementsPage() {
       {summary ? (
         <div className="ok import-summary">
           <p>{summary.sameFile ? t('bank.sameFile') : t('bank.summary', { imported: summary.imported, documents: summary.documents, duplicates: summary.duplicates, assigned: summary.assigned, queued: summary.queued })}</p>
+          {summary.rejected > 0 ? (
+            <>
+              <p className="warning">{t('bank.rejectedSummary', { rejected: summary.rejected })}</p>
+              <table className="grid bank-rejections">
+                <thead>
+                  <tr>
+                    <th className="num">{t('bank.line')}</th>
+                    <th>{t('bank.number')}</th>
+                    <th>{t('bank.key')}</th>
+                    <th>{t('bank.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.rejections.map((r) => (
+                    <tr key={`${r.sectionLine}-${r.line}`} data-line={r.line}>
+                      <td className="num">{r.line}</td>
+                      <td>{r.number ?? t('bank.none')}</td>
+                      <td>{r.key}</td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
           {summary.balanceMismatches.map((m) => (
             <p key={m.account} className="warning">
               {t('bank.mismatch', { account: m.account, expected: amountText(m.expectedClosingMinor), closing: amountText(m.closingMinor) })}
@@ -120,6 +146,7 @@ export function StatementsPage() {
             <th className="num">{t('bank.documents')}</th>
             <th className="num">{t('bank.imported')}</th>
             <th className="num">{t('bank.duplicates')}</th>
+            <th className="num">{t('bank.rejected')}</th>
           </tr>
         </thead>
         <tbody>
@@ -132,6 +159,7 @@ export function StatementsPage() {
               <td className="num">{s.documents}</td>
               <td className="num">{s.imported}</td>
               <td className="num">{s.duplicates}</td>
+              <td className="num">{s.rejected}</td>
             </tr>
           ))}
         </tbody>

@@ -39,6 +39,9 @@ export interface ImportSummary {
   documents: number;
   imported: number;
   duplicates: number;
+  rejected: number;
+  /** Payments left out, each with the line at fault and the reason in the user's language. */
+  rejections: Array<{ line: number; sectionLine: number; number?: string; key: string; code: string; reason: string }>;
   assigned: number;
   queued: number;
   balanceMismatches: Array<{ account: string; expectedClosingMinor: number; closingMinor: number }>;
