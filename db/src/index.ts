@@ -7,6 +7,7 @@ export * from './audit/audit';
 export * from './ledger/stock-ledger';
 export * from './documents/engine';
 export * from './catalogue/items';
+export * from './catalogue/contract-prices';
 export * from './fixtures/minimal-company';
 export * from './production/recipes';
 export * from './production/production';

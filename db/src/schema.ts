@@ -137,6 +137,19 @@ export interface PartnersTable {
   price_group_id: number | null;
 }
 
+/** A supplier's agreed net purchase price of an item over a period (migration 009); valid_to inclusive, null = open. */
+export interface ContractPricesTable {
+  id: Generated<number>;
+  partner_id: number;
+  item_id: number;
+  price_minor: number;
+  currency: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface NumberSeriesTable {
   id: Generated<number>;
   code: string;
@@ -482,6 +495,7 @@ export interface Database {
   price_groups: PriceGroupsTable;
   prices: PricesTable;
   partners: PartnersTable;
+  contract_prices: ContractPricesTable;
   number_series: NumberSeriesTable;
   documents: DocumentsTable;
   document_lines: DocumentLinesTable;

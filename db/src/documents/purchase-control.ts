@@ -1,19 +1,28 @@
-// Purchase price control: a receiving line priced above what the same supplier charged on its last posted receiving
-// of that item, by more than the company's tolerance, stops the receiving at "awaiting approval".
+// Purchase price control: a receiving line priced above the supplier's contract price valid on the receiving's date
+// or, without one, above what the same supplier charged on its last posted receiving of that item, by more than the
+// company's tolerance, stops the receiving at "awaiting approval". The flag says which reference it was held against.
 
 import { dec, DomainError } from '@kasa/domain';
 import type { Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { readSetting } from './settings';
+import { contractPricesOn } from '../catalogue/contract-prices';
 
 export interface FlaggedPrice {
   lineNo: number;
   itemId: number;
   priceMinor: number;
-  lastPriceMinor: number;
-  lastDocumentNumber: string;
-  lastDate: string;
-  /** How much dearer, in percent with 2 places, e.g. "20.00". */
+  /** What the price was held against: the contract price valid on the date (it takes precedence), else the last price. */
+  reference: 'contract' | 'last';
+  /** The contract price or the last price, minor units. */
+  referencePriceMinor: number;
+  /** The contract price's period, when the reference is a contract. */
+  contract?: { id: number; validFrom: string; validTo: string | null };
+  /** The supplier's last posted receiving price of the item, when there is one (always when the reference is 'last'). */
+  lastPriceMinor: number | null;
+  lastDocumentNumber: string | null;
+  lastDate: string | null;
+  /** How much dearer than the reference, in percent with 2 places, e.g. "20.00". */
   increasePercent: string;
 }
 
@@ -60,21 +69,29 @@ export async function checkPurchasePrices(
   const tolerance = dec(tol);
   if (!tolerance.isFinite() || tolerance.lt(0)) throw new DomainError('settings.invalid', { key: 'purchase.price_tolerance_percent', value: tol }, 500);
   if (doc.partnerId === null) return { tolerancePercent: tol, flagged: [] };
-  const last = await lastPurchasePrices(trx, doc.partnerId, [...new Set(lines.map((l) => Number(l.item_id)))], doc.date, doc.id);
+  const itemIds = [...new Set(lines.map((l) => Number(l.item_id)))];
+  const last = await lastPurchasePrices(trx, doc.partnerId, itemIds, doc.date, doc.id);
+  const contracts = await contractPricesOn(trx, doc.partnerId, itemIds, doc.date);
   const flagged: FlaggedPrice[] = [];
   for (const l of lines) {
     const prev = last.get(Number(l.item_id));
-    if (!prev || prev.priceMinor <= 0) continue;
-    const limit = dec(prev.priceMinor).mul(dec(100).plus(tolerance)).div(100);
+    // Contract prices and receivings are both in the company's currency.
+    const contract = contracts.get(Number(l.item_id));
+    const reference = contract ? contract.priceMinor : prev?.priceMinor;
+    if (reference === undefined || reference <= 0) continue;
+    const limit = dec(reference).mul(dec(100).plus(tolerance)).div(100);
     if (dec(l.price_minor).gt(limit))
       flagged.push({
         lineNo: l.line_no,
         itemId: Number(l.item_id),
         priceMinor: Number(l.price_minor),
-        lastPriceMinor: prev.priceMinor,
-        lastDocumentNumber: prev.number,
-        lastDate: prev.date,
-        increasePercent: dec(l.price_minor).minus(prev.priceMinor).mul(100).div(prev.priceMinor).toFixed(2),
+        reference: contract ? 'contract' : 'last',
+        referencePriceMinor: reference,
+        ...(contract ? { contract: { id: contract.id, validFrom: contract.validFrom, validTo: contract.validTo } } : {}),
+        lastPriceMinor: prev?.priceMinor ?? null,
+        lastDocumentNumber: prev?.number ?? null,
+        lastDate: prev?.date ?? null,
+        increasePercent: dec(l.price_minor).minus(reference).mul(100).div(reference).toFixed(2),
       });
   }
   return { tolerancePercent: tol, flagged };
