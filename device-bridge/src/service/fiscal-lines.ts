@@ -75,10 +75,25 @@ export interface TillFiscalLine {
   taxes?: [number, number, number, number];
   /** The line's VAT rate; mapped to `taxes` through the device's tax table unless `taxes` is given. */
   vatRate?: string | number;
+  /** A marked unit's DataMatrix code as the till scanned it. */
+  markingCode?: string;
+}
+
+/** Countries whose registers take the marking code with the sale line (Russia: FFD tag 1162). Elsewhere the code stays
+ *  in the till's journal only; a device overrides with `options.markingCodes: true | false`. */
+export const SENDS_MARKING_CODES_BY_COUNTRY: Record<string, boolean> = { RU: true };
+
+export function sendsMarkingCodes(options: { markingCodes?: unknown; country?: unknown } = {}): boolean {
+  if (typeof options.markingCodes === 'boolean') return options.markingCodes;
+  const country = typeof options.country === 'string' ? options.country.toUpperCase() : DEFAULT_COUNTRY;
+  return SENDS_MARKING_CODES_BY_COUNTRY[country] ?? false;
 }
 
 /** Prepares a line for a CP1251 register: taxes from the VAT rate (explicit `taxes` win) and a printable name. */
-export function registerLine(line: TillFiscalLine, table: TaxGroups): { name: string; quantity: string; priceMinor: number; department?: number; taxes?: [number, number, number, number] } {
+export function registerLine(
+  line: TillFiscalLine,
+  table: TaxGroups,
+): { name: string; quantity: string; priceMinor: number; department?: number; taxes?: [number, number, number, number]; markingCode?: string } {
   const { vatRate, ...rest } = line;
   const taxes = rest.taxes ?? (vatRate !== undefined && vatRate !== null && vatRate !== '' ? taxesForRate(vatRate, table) : undefined);
   return { ...rest, name: cp1251Text(String(rest.name ?? '')), ...(taxes ? { taxes } : {}) };

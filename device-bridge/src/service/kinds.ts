@@ -3,12 +3,12 @@ import { DomainError, Money, type CurrencyCode } from '@kasa/domain';
 import type { DeviceKind } from '../config/config';
 import type { AdapterFactory, DeviceAdapter } from './devices';
 import * as escpos from '../drivers/printers';
-import { ShtrihFiscal, type ReceiptClose, type ReceiptLine } from '../drivers/fiscal';
+import { ShtrihFiscal, productCodeTlv, type ReceiptClose, type ReceiptLine } from '../drivers/fiscal';
 import { ScaleDriver, scaleProtocols } from '../drivers/scales';
 import { BarcodeScanner, DEFAULT_HID_POS_LAYOUT, type ScannerMode } from '../drivers/scanners';
 import { LABEL_TEMPLATES, ZplPrinter, TsplPrinter, type LabelItem } from '../drivers/labels';
 import { CustomerDisplay, DISPLAY_PROTOCOLS, type DisplayCodePage } from '../drivers/display';
-import { registerLine, taxTable, type TillFiscalLine } from './fiscal-lines';
+import { registerLine, sendsMarkingCodes, taxTable, type TillFiscalLine } from './fiscal-lines';
 import { ConcertTerminal, type Currency, type PaymentRequest } from '../drivers/payment';
 
 type Line = string | { text: string; align?: 'left' | 'center' | 'right'; bold?: boolean; size?: 'normal' | 'double' };
@@ -67,9 +67,12 @@ const shtrihAdapter: AdapterFactory = (device, transport) => {
   const o = device.options ?? {};
   // VAT rate → the register's tax group: options.taxGroups, else the default table of options.country (LV).
   const taxes = taxTable(o);
+  // Marking codes go to the register as FFD tag 1162 where the law wants them (options.markingCodes, else RU).
+  const markingCodes = sendsMarkingCodes(o);
   const kkt = new ShtrihFiscal(transport, {
     ...(typeof o.operatorPassword === 'number' ? { operatorPassword: o.operatorPassword } : {}),
     ...(typeof o.adminPassword === 'number' ? { adminPassword: o.adminPassword } : {}),
+    ...(typeof o.sysAdminPassword === 'number' ? { sysAdminPassword: o.sysAdminPassword } : {}),
   });
   const adapter: DeviceAdapter = {
     async fiscal(op, payload) {
@@ -95,7 +98,12 @@ const shtrihAdapter: AdapterFactory = (device, transport) => {
           const r = p.receipt!;
           if (!Array.isArray(r.lines) || !r.lines.length || !r.payments) throw new DomainError('request.invalid', { cause: 'receipt needs lines and payments' }, 400);
           // Checked before anything reaches the register, so an unmapped rate leaves no half-made receipt.
-          const lines: ReceiptLine[] = r.lines.map((l) => registerLine(l, taxes));
+          const lines: ReceiptLine[] = r.lines.map((l) => {
+            const { markingCode, ...line } = registerLine(l, taxes);
+            if (!markingCodes || !markingCode) return line;
+            productCodeTlv(markingCode); // a code the tag cannot carry is refused before the receipt opens
+            return { ...line, markingCode };
+          });
           // A receipt left open (the bridge died mid-receipt) is cancelled first; it was never fiscalised.
           if ((await kkt.status()).mode === 'receipt_open') await kkt.cancelReceipt();
           try {

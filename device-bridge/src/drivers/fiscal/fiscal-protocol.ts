@@ -10,6 +10,9 @@ export interface ReceiptLine {
   department?: number;
   /** Tax group numbers 1..4 as programmed in the register (0 = none). */
   taxes?: [number, number, number, number];
+  /** A marked unit's GS1 DataMatrix code as scanned (GS separators kept). A protocol with a marking tag sends it with
+   *  the line (Shtrih-M: FFD tag 1162 after the sale); a register without one ignores it. */
+  markingCode?: string;
 }
 
 export interface ReceiptClose {

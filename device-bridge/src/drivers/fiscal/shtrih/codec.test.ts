@@ -1,7 +1,8 @@
 // Shtrih-M frames from byte sequences: hand-checked LRCs, a real status answer, chunking and noise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CMD, createLinkDecoder, encodeFrame, encodeLine, encodePasswordOnly, lrc } from './codec';
+import { CMD, TAG, createLinkDecoder, decodeProductCode, decodeTlvs, encodeFrame, encodeLine, encodeOperationTlv, encodePasswordOnly, lrc, productCodeValue, tlv } from './codec';
+import { productCodeTlv } from './driver';
 import { createShtrihEmulator, lineAmount } from './emulator';
 import { shtrihErrorKey, SHTRIH_ERRORS } from './errors';
 
@@ -81,4 +82,34 @@ test('at least 15 error codes map to stable keys', () => {
   assert.equal(shtrihErrorKey(0x6b), 'fiscal.no_check_paper');
   assert.equal(shtrihErrorKey(0x73), 'fiscal.not_supported_in_mode');
   assert.equal(shtrihErrorKey(0xee), 'fiscal.device_error');
+});
+
+test('FF4Dh with tag 1162 for (01)04601234567893(21)5Abc1d: hand-worked frame, byte for byte', () => {
+  // GTIN 4 601 234 567 893 = 0x04_2F4E_F3B2D5 (6 bytes, big-endian); serial "5Abc1d" = 35 41 62 63 31 64.
+  // TLV: tag 1162 = 0x048A → 8A 04 (LE); length 2 + 6 + 6 = 14 → 0E 00 (LE); value 44 4D ("DM") | GTIN | serial.
+  // Frame: STX, LEN = 2 (FF 4D) + 4 (password 30) + 4 + 14 = 24 = 0x18, then LRC = XOR of LEN..DATA = 0xEC.
+  const expected = bytes(
+    0x02, 0x18, 0xff, 0x4d, 0x1e, 0x00, 0x00, 0x00,
+    0x8a, 0x04, 0x0e, 0x00,
+    0x44, 0x4d, 0x04, 0x2f, 0x4e, 0xf3, 0xb2, 0xd5, 0x35, 0x41, 0x62, 0x63, 0x31, 0x64,
+    0xec,
+  );
+  const frame = encodeOperationTlv(30, tlv(TAG.PRODUCT_CODE, productCodeValue('04601234567893', '5Abc1d')));
+  assert.deepEqual(frame, expected);
+  // the driver builds the same bytes from the code as scanned, crypto tail and all
+  assert.deepEqual(productCodeTlv('0104601234567893215Abc1d\x1d93dGVz'), [...expected.subarray(8, 26)]);
+  // and the register's side reads it back
+  const [event] = createLinkDecoder().push(expected);
+  assert.equal(event?.type === 'frame' && event.command, CMD.FN_WRITE_OPERATION_TLV);
+  const tlvs = event?.type === 'frame' ? decodeTlvs(event.data.subarray(4)) : undefined;
+  assert.equal(tlvs?.[0]?.tag, 1162);
+  assert.deepEqual(decodeProductCode(tlvs![0]!.value), { type: 0x444d, gtin: '04601234567893', serial: '5Abc1d' });
+});
+
+test('a TLV whose length runs past the end is damaged; a code without a serial cannot make tag 1162', () => {
+  assert.equal(decodeTlvs(bytes(0x8a, 0x04, 0x0e, 0x00, 0x44, 0x4d)), undefined);
+  // a plain GTIN label (no AI 21) identifies the product, not the unit
+  assert.throws(() => productCodeTlv('0104601234567893'), { code: 'marking.invalid', params: { reason: 'missing_serial', code: '0104601234567893' } });
+  // the longest serial GS1 allows (20) fits the tag's 32 bytes: 4 header + 2 + 6 + 20
+  assert.equal(productCodeTlv('0104601234567893' + '21' + 'ABCDEFGHIJKLMNOPQRST').length, 32);
 });

@@ -25,6 +25,10 @@ export const CMD = {
   OPEN_SHIFT: 0xe0,
   FN_STATUS: 0xff01,
   FN_FIND_DOCUMENT: 0xff0a,
+  /** FF0Ch: a TLV structure for the whole fiscal document (receipt-level tags). */
+  FN_WRITE_TLV: 0xff0c,
+  /** FF4Dh: a TLV structure bound to the operation just registered (the last 80h/82h line). */
+  FN_WRITE_OPERATION_TLV: 0xff4d,
 } as const;
 
 /** Register modes (low nibble of the mode byte). */
@@ -170,6 +174,68 @@ export const encodeCash = (command: typeof CMD.CASH_IN | typeof CMD.CASH_OUT, pw
 export const encodePrintString = (pwd: number, text: string, flags = 0x02): Uint8Array => encodeFrame(CMD.PRINT_STRING, [...password(pwd), flags, ...textField(text)]);
 /** FF0Ah find fiscal document by number: password(4) document number(4). */
 export const encodeFindDocument = (pwd: number, documentNumber: number): Uint8Array => encodeFrame(CMD.FN_FIND_DOCUMENT, [...password(pwd), ...uintLE(documentNumber, 4)]);
+
+// ---- FFD tags (fiscal data format, 54-FZ) --------------------------------------------------------------------
+
+/** FFD tag numbers the bridge sends. */
+export const TAG = { PRODUCT_CODE: 1162 } as const;
+/** Marking type of tag 1162 for a DataMatrix-marked unit (Честный ЗНАК): the bytes "DM". */
+export const MARKING_TYPE_DATAMATRIX = 0x444d;
+/** FFD 1.05 limits the value of tag 1162 to 32 bytes; FF0Ch/FF4Dh carry at most 250 bytes of TLV. */
+export const PRODUCT_CODE_MAX = 32;
+export const TLV_MAX = 250;
+
+/** One FFD TLV: tag (2 bytes LE) | length (2 bytes LE) | value. */
+export function tlv(tag: number, value: ArrayLike<number>): number[] {
+  return [...uintLE(tag, 2), ...uintLE(value.length, 2), ...Array.from(value)];
+}
+
+/** Splits a run of TLVs; undefined when a length runs past the end (a damaged structure). */
+export function decodeTlvs(bytes: Uint8Array): { tag: number; value: Uint8Array }[] | undefined {
+  const out: { tag: number; value: Uint8Array }[] = [];
+  let pos = 0;
+  while (pos < bytes.length) {
+    if (pos + 4 > bytes.length) return undefined;
+    const tag = readUintLE(bytes, pos, 2);
+    const len = readUintLE(bytes, pos + 2, 2);
+    if (pos + 4 + len > bytes.length) return undefined;
+    out.push({ tag, value: bytes.slice(pos + 4, pos + 4 + len) });
+    pos += 4 + len;
+  }
+  return out;
+}
+
+/**
+ * Value of tag 1162 "код товара" (FFD 1.05) for a marked unit: marking type 444Dh (2 bytes), the GTIN as a 6-byte
+ * big-endian integer, then the serial (AI 21) in ASCII. The crypto tail (91/92/93) is not part of it.
+ */
+export function productCodeValue(gtin: string, serial: string): number[] {
+  if (!/^\d{14}$/.test(gtin)) throw new RangeError(`GTIN-14 expected, got ${gtin}`);
+  if (!/^[\x21-\x7e]+$/.test(serial)) throw new RangeError('serial must be printable ASCII');
+  const value = [MARKING_TYPE_DATAMATRIX >> 8, MARKING_TYPE_DATAMATRIX & 0xff];
+  let g = BigInt(gtin);
+  const gtinBytes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    gtinBytes.unshift(Number(g & 0xffn));
+    g >>= 8n;
+  }
+  value.push(...gtinBytes, ...Array.from(serial, (c) => c.charCodeAt(0)));
+  if (value.length > PRODUCT_CODE_MAX) throw new RangeError(`tag 1162 is ${value.length} bytes, at most ${PRODUCT_CODE_MAX}`);
+  return value;
+}
+
+export function decodeProductCode(value: Uint8Array): { type: number; gtin: string; serial: string } | undefined {
+  if (value.length < 9) return undefined;
+  let g = 0n;
+  for (let i = 2; i < 8; i++) g = (g << 8n) | BigInt(value[i]!);
+  return { type: (value[0]! << 8) | value[1]!, gtin: g.toString().padStart(14, '0'), serial: String.fromCharCode(...value.subarray(8)) };
+}
+
+/** FF4Dh write TLV bound to the operation: system administrator password(4) TLV(N ≤ 250). */
+export function encodeOperationTlv(pwd: number, tlvs: ArrayLike<number>): Uint8Array {
+  if (tlvs.length > TLV_MAX) throw new RangeError(`TLV of ${tlvs.length} bytes, at most ${TLV_MAX}`);
+  return encodeFrame(CMD.FN_WRITE_OPERATION_TLV, [...password(pwd), ...Array.from(tlvs)]);
+}
 
 // ---- answers -------------------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPtyPair } from '../../../transports/pty-pair';
 import { SerialTransport } from '../../../transports/serial';
-import { CMD } from './codec';
+import { CMD, encodeOperationTlv, productCodeValue, tlv } from './codec';
 import { ShtrihFiscal } from './driver';
 import { createShtrihEmulator, type ShtrihEmulator, type ShtrihState } from './emulator';
 
@@ -182,6 +182,47 @@ test('printer busy (50h) and paper running out mid-print (58h): the driver waits
     assert.equal((await r.fiscal.status()).printer, 'ready');
     assert.equal(r.register.state.journal.filter((e) => e.type === 'sale').length, 1);
     assert.equal(r.register.state.openReceipt?.lines.length, 1);
+  } finally {
+    await r.close();
+  }
+});
+
+const GS = '\x1d';
+const cigarettes = { name: 'Сигареты', quantity: '1', priceMinor: 18900, markingCode: `0104601234567893215Abc1d${GS}93dGVz` };
+const water = { name: 'Вода', quantity: '1', priceMinor: 5900, markingCode: `]d2010460123456789321XYZ-0001${GS}91EE05${GS}92c2ln` };
+
+test('issue 7: marked units reach the register — each sale line gets its own tag 1162 (GTIN + serial) in the journal', { timeout: 20000 }, async () => {
+  const r = await rig();
+  try {
+    await r.fiscal.openShift();
+    await r.fiscal.sale(cigarettes);
+    await r.fiscal.sale(bread);
+    await r.fiscal.sale(water);
+    await r.fiscal.closeReceipt({ payments: { cash: 40000 } });
+    const receipt = r.register.state.journal.find((e) => e.type === 'sale');
+    assert.deepEqual(receipt?.lines?.map((l) => [l.name, l.productCode]), [
+      ['Сигареты', { gtin: '04601234567893', serial: '5Abc1d' }],
+      ['Хлеб ржаной', undefined],
+      ['Вода', { gtin: '04601234567893', serial: 'XYZ-0001' }],
+    ]);
+    // the crypto tail never reaches tag 1162: 2 + 6 + 6 bytes for "5Abc1d"
+    assert.deepEqual(receipt?.lines?.[0]?.tlv, ['8a040e00444d042f4ef3b2d5354162633164']);
+    // a returned marked unit carries its code too
+    await r.fiscal.returnSale(cigarettes);
+    assert.deepEqual(r.register.state.openReceipt?.lines[0]?.productCode, { gtin: '04601234567893', serial: '5Abc1d' });
+    await r.fiscal.cancelReceipt();
+  } finally {
+    await r.close();
+  }
+});
+
+test('a malformed marking code is refused before the line is sold; FF4Dh outside a receipt is refused by the register', { timeout: 20000 }, async () => {
+  const r = await rig();
+  try {
+    await r.fiscal.openShift();
+    await assert.rejects(r.fiscal.sale({ ...bread, markingCode: '0104601234567894215Abc1d' }), { code: 'marking.invalid' });
+    assert.equal(r.register.state.openReceipt, undefined);
+    await assert.rejects(r.fiscal.send(encodeOperationTlv(30, tlv(1162, productCodeValue('04601234567893', '5Abc1d')))), { code: 'fiscal.not_supported_in_mode' });
   } finally {
     await r.close();
   }

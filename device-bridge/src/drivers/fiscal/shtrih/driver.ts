@@ -2,12 +2,12 @@
 // Retry rule: a command frame is resent only after the register NAKs it (bad LRC: it was not executed). Once the
 // register has ACKed a frame that changes state, a lost answer is never "fixed" by resending — the driver raises
 // fiscal.no_answer and the job layer reconciles with lastDocument(), so a receipt is never printed twice.
-import { DomainError } from '@kasa/domain';
+import { DomainError, parseMarkingCode } from '@kasa/domain';
 import type { Transport } from '../../../transports/transport';
 import { FrameQueue } from '../../scales/frame-queue';
 import {
-  CMD, FN_DOC, FN_STATUS, FULL_STATUS, LINK, MODE, SHORT_STATUS, SUBMODE, createLinkDecoder, encodeCash, encodeCloseCheck, encodeFindDocument,
-  encodeLine, encodePasswordOnly, encodePrintString, readUintLE, type LinkEvent,
+  CMD, FN_DOC, FN_STATUS, FULL_STATUS, LINK, MODE, SHORT_STATUS, SUBMODE, TAG, createLinkDecoder, encodeCash, encodeCloseCheck, encodeFindDocument,
+  encodeLine, encodeOperationTlv, encodePasswordOnly, encodePrintString, productCodeValue, readUintLE, tlv, type LinkEvent,
 } from './codec';
 import { shtrihError } from './errors';
 import { quantityToThousandths, type FiscalMode, type FiscalProtocol, type FiscalStatus, type LastDocument, type ReceiptClose, type ReceiptLine } from '../fiscal-protocol';
@@ -17,6 +17,8 @@ export interface ShtrihOptions {
   operatorPassword?: number;
   /** Administrator password for X/Z reports (default 30). */
   adminPassword?: number;
+  /** System administrator password for the FN commands that take only it, e.g. FF4Dh (default 30). */
+  sysAdminPassword?: number;
   /** Wait for ACK/NAK after ENQ or after a frame. */
   linkTimeoutMs?: number;
   /** Wait for the answer frame after the command was accepted (reports print for seconds on real hardware). */
@@ -36,6 +38,7 @@ export class ShtrihFiscal implements FiscalProtocol {
   private readonly queue: FrameQueue<LinkEvent>;
   private readonly pwd: number;
   private readonly adminPwd: number;
+  private readonly sysAdminPwd: number;
   private readonly linkTimeout: number;
   private readonly answerTimeout: number;
   private readonly retries: number;
@@ -50,6 +53,7 @@ export class ShtrihFiscal implements FiscalProtocol {
     this.queue = new FrameQueue(transport, createLinkDecoder());
     this.pwd = options.operatorPassword ?? 30;
     this.adminPwd = options.adminPassword ?? 30;
+    this.sysAdminPwd = options.sysAdminPassword ?? 30;
     this.linkTimeout = options.linkTimeoutMs ?? 1000;
     this.answerTimeout = options.answerTimeoutMs ?? 20000;
     this.retries = options.retries ?? 3;
@@ -186,11 +190,19 @@ export class ShtrihFiscal implements FiscalProtocol {
   }
 
   async sale(line: ReceiptLine): Promise<void> {
-    await this.send(encodeLine(CMD.SALE, this.pwd, lineFields(line)));
+    await this.registerLine(CMD.SALE, line);
   }
 
   async returnSale(line: ReceiptLine): Promise<void> {
-    await this.send(encodeLine(CMD.RETURN_SALE, this.pwd, lineFields(line)));
+    await this.registerLine(CMD.RETURN_SALE, line);
+  }
+
+  /** 80h/82h, then for a marked unit FF4Dh with tag 1162: the register binds the tag to the operation just made. The
+   *  code is checked before the line goes out, so a bad code never leaves a line without its tag. */
+  private async registerLine(command: typeof CMD.SALE | typeof CMD.RETURN_SALE, line: ReceiptLine): Promise<void> {
+    const productCode = line.markingCode ? productCodeTlv(line.markingCode) : undefined;
+    await this.send(encodeLine(command, this.pwd, lineFields(line)));
+    if (productCode) await this.send(encodeOperationTlv(this.sysAdminPwd, productCode));
   }
 
   async closeReceipt(close: ReceiptClose): Promise<{ changeMinor: number }> {
@@ -253,6 +265,13 @@ export class ShtrihFiscal implements FiscalProtocol {
 function lineFields(line: ReceiptLine) {
   if (!Number.isSafeInteger(line.priceMinor) || line.priceMinor < 0) throw new DomainError('fiscal.invalid_parameters', { priceMinor: line.priceMinor });
   return { quantityThousandths: quantityToThousandths(line.quantity), priceMinor: line.priceMinor, department: line.department ?? 1, taxes: line.taxes ?? ([0, 0, 0, 0] as [number, number, number, number]), text: line.name };
+}
+
+/** Tag 1162 for a scanned DataMatrix code; refused as marking.invalid without a GTIN and serial. A parsed serial is at
+ *  most 20 characters of GS1 set 82 (printable ASCII), so 2 + 6 + 20 bytes always fit the tag's 32. */
+export function productCodeTlv(markingCode: string): number[] {
+  const m = parseMarkingCode(markingCode);
+  return tlv(TAG.PRODUCT_CODE, productCodeValue(m.gtin, m.serial));
 }
 
 const hex = (n: number) => `0x${n.toString(16)}`;

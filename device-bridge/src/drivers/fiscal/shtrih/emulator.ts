@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { DeviceEmulator } from '../../codec';
 import {
-  CMD, FN_DOC, LINK, MODE, SUBMODE, createLinkDecoder, decodeCloseCheck, decodeLine, encodeFrame, readText, readUintLE, textField, uintLE,
+  CMD, FN_DOC, LINK, MARKING_TYPE_DATAMATRIX, MODE, SUBMODE, TAG, createLinkDecoder, decodeCloseCheck, decodeLine, decodeProductCode, decodeTlvs, encodeFrame,
+  readText, readUintLE, textField, uintLE,
 } from './codec';
 
 export interface JournalLine {
@@ -12,6 +13,10 @@ export interface JournalLine {
   priceMinor: number;
   department: number;
   amountMinor: number;
+  /** Tag 1162 bound to this line by FF4Dh: the marked unit's GTIN and serial as the register stored them. */
+  productCode?: { gtin: string; serial: string };
+  /** Every TLV bound to the line, as hex ("8a040e00444d…"), in the order received. */
+  tlv?: string[];
 }
 
 export interface JournalEntry {
@@ -75,7 +80,7 @@ export interface ShtrihEmulator extends DeviceEmulator {
 }
 
 const PRINTING = new Set<number>([CMD.OPEN_SHIFT, CMD.SALE, CMD.RETURN_SALE, CMD.CLOSE_CHECK, CMD.CASH_IN, CMD.CASH_OUT, CMD.X_REPORT, CMD.Z_REPORT, CMD.PRINT_STRING, CMD.CANCEL_CHECK]);
-const MINIMUM_DATA: Record<number, number> = { [CMD.SALE]: 59, [CMD.RETURN_SALE]: 59, [CMD.CLOSE_CHECK]: 70, [CMD.CASH_IN]: 9, [CMD.CASH_OUT]: 9, [CMD.PRINT_STRING]: 45, [CMD.FN_FIND_DOCUMENT]: 8 };
+const MINIMUM_DATA: Record<number, number> = { [CMD.FN_WRITE_OPERATION_TLV]: 8, [CMD.SALE]: 59, [CMD.RETURN_SALE]: 59, [CMD.CLOSE_CHECK]: 70, [CMD.CASH_IN]: 9, [CMD.CASH_OUT]: 9, [CMD.PRINT_STRING]: 45, [CMD.FN_FIND_DOCUMENT]: 8 };
 const DAY_MS = 24 * 3600 * 1000;
 
 class Refusal {
@@ -90,6 +95,8 @@ function freshState(): ShtrihState {
     journal: [],
   };
 }
+
+const hexTlv = (tag: number, value: Uint8Array) => Buffer.from([...uintLE(tag, 2), ...uintLE(value.length, 2), ...value]).toString('hex');
 
 /** qty (thousandths) × price (minor) rounded half up to minor units, exactly. */
 export function lineAmount(quantityThousandths: number, priceMinor: number): number {
@@ -276,6 +283,9 @@ class ShtrihRegister implements ShtrihEmulator {
         this.save();
         return [operator];
       }
+      case CMD.FN_WRITE_OPERATION_TLV:
+        this.bindToLastOperation(data.subarray(4), operator);
+        return [];
       case CMD.CLOSE_CHECK:
         return [operator, ...uintLE(this.closeCheck(data), 5)];
       case CMD.CANCEL_CHECK:
@@ -322,6 +332,24 @@ class ShtrihRegister implements ShtrihEmulator {
       default:
         throw new Refusal(0x37);
     }
+  }
+
+  /** FF4Dh: the TLVs belong to the last line of the open receipt; the system administrator's password only. */
+  private bindToLastOperation(tlvBytes: Uint8Array, operator: number): void {
+    if (operator !== 30) throw new Refusal(0x4f);
+    const line = this.state.openReceipt?.lines.at(-1);
+    if (!line) throw new Refusal(0x73);
+    const tlvs = decodeTlvs(tlvBytes);
+    if (!tlvs || tlvs.length === 0) throw new Refusal(0x33);
+    for (const { tag, value } of tlvs) {
+      if (tag === TAG.PRODUCT_CODE) {
+        const code = decodeProductCode(value);
+        if (!code || code.type !== MARKING_TYPE_DATAMATRIX || value.length > 32) throw new Refusal(0x33);
+        line.productCode = { gtin: code.gtin, serial: code.serial };
+      }
+      (line.tlv ??= []).push(hexTlv(tag, value));
+    }
+    this.save();
   }
 
   private closeCheck(data: Uint8Array): number {
