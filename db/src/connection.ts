@@ -92,6 +92,8 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // SQLite's lower() folds ASCII only; names in Latvian, Czech, Hungarian and Russian need Unicode case folding.
+    sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
     const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     const db: Db = { kysely, kind, location: target, sqlite, close: () => release(target) };
     sqliteHandles.set(target, { db, refs: 1 });

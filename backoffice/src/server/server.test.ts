@@ -197,5 +197,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(unknownItem.json.error.code, 'item.unknown');
       assert.equal((await call('GET', '/api/v1/health')).status, 200);
     });
+
+    test('names in any alphabet are found whatever their case; an item withdrawn from sale leaves the search and the tills', async () => {
+      const cursor = (await call('GET', '/api/v1/till/catalogue')).json.cursor;
+      const add = async (code: string, name: string) => (await call('POST', '/api/v1/items', { code, name, unit: 'pcs', vatGroupId: co.vat.reduced })).json.item.id as number;
+      const baked = await add('RYAZ', 'РЯЖЕНКА Топлёная 4 %');
+      await add('KEFIR', 'Ķefīrs Ēlā');
+      const codes = async (q: string, extra = '') => (await call('GET', `/api/v1/items?q=${encodeURIComponent(q)}${extra}`)).json.items.map((i: { code: string }) => i.code);
+      assert.deepEqual(await codes('ряженка'), ['RYAZ']);
+      assert.deepEqual(await codes('ТОПЛЁН'), ['RYAZ']);
+      assert.deepEqual(await codes('ķEFĪRS'), ['KEFIR']);
+      assert.deepEqual(await codes('ēlā'), ['KEFIR']);
+      const changed = await call('PUT', `/api/v1/items/${baked}`, { code: 'RYAZ', name: 'РЯЖЕНКА Топлёная 4 %', unit: 'pcs', vatGroupId: co.vat.reduced, active: false });
+      assert.equal(changed.json.item.active, false);
+      assert.deepEqual(await codes('ряженка'), []);
+      assert.deepEqual(await codes('ряженка', '&inactive=true'), ['RYAZ']);
+      const feed = await call('GET', `/api/v1/till/catalogue?since=${cursor}`);
+      const byCode = new Map(feed.json.items.map((i: { code: string; deleted?: boolean }) => [i.code, i.deleted ?? false]));
+      assert.equal(byCode.get('RYAZ'), true);
+      assert.equal(byCode.get('KEFIR'), false);
+    });
   });
 }

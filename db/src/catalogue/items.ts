@@ -5,19 +5,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection';
 
-/** Ids of active items matching `q` (code, barcode or a piece of the name), ordered by name, with the total count. */
-export async function searchItems(db: Db, opts: { q?: string; limit?: number; offset?: number }): Promise<{ ids: number[]; total: number }> {
+/** `column` contains `q`, case-insensitively in any alphabet, with LIKE's wildcards in `q` taken literally. SQLite's
+ * lower() folds ASCII only, so a query with other letters goes through the connection's unicode_lower(). */
+export function nameContains(db: Db, column: string, q: string) {
+  const like = `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const folded = db.kind === 'sqlite' && /[\u0080-\uffff]/.test(q) ? sql`unicode_lower(${sql.ref(column)})` : sql`lower(${sql.ref(column)})`;
+  return sql<boolean>`${folded} like ${like} escape '\\'`;
+}
+
+/** Ids of active items (all items with `includeInactive`) matching `q` (code, barcode or a piece of the name), ordered
+ * by name, with the total count. */
+export async function searchItems(db: Db, opts: { q?: string; limit?: number; offset?: number; includeInactive?: boolean }): Promise<{ ids: number[]; total: number }> {
   const { q, limit = 50, offset = 0 } = opts;
-  let base = db.kysely.selectFrom('items').where('active', '=', 1);
+  let base = opts.includeInactive ? db.kysely.selectFrom('items') : db.kysely.selectFrom('items').where('active', '=', 1);
   if (q && /^[0-9]{6,14}$/.test(q)) {
     // A scanned barcode or a numeric code: two index lookups, not a scan of 100,000 names.
     base = base.where((eb) => eb.or([eb('code', '=', q), eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q))]));
   } else if (q) {
-    const like = `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) =>
       eb.or([
         eb('code', '=', q),
-        eb(sql`lower(name)`, 'like', sql`${like} escape '\\'`),
+        nameContains(db, 'name', q),
         eb('id', 'in', eb.selectFrom('barcodes').select('item_id').where('code', '=', q)),
       ]),
     );
@@ -40,7 +48,7 @@ export async function itemViews(db: Db, ids: number[]) {
   const rows = await db.kysely
     .selectFrom('items')
     .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
-    .select(['items.id', 'items.code', 'items.name', 'items.unit', 'items.weighted', 'items.marked', 'items.produced', 'items.updated_at', 'items.change_seq', 'vat_groups.rate'])
+    .select(['items.id', 'items.code', 'items.name', 'items.unit', 'items.weighted', 'items.marked', 'items.produced', 'items.active', 'items.updated_at', 'items.change_seq', 'items.vat_group_id', 'vat_groups.rate'])
     .where('items.id', 'in', ids)
     .execute();
   const barcodes = await db.kysely.selectFrom('barcodes').select(['code', 'item_id']).where('item_id', 'in', ids).execute();
@@ -71,9 +79,11 @@ export async function itemViews(db: Db, ids: number[]) {
       name: r.name,
       unit: r.unit,
       vatRate: r.rate,
+      vatGroupId: Number(r.vat_group_id),
       weighted: !!r.weighted,
       marked: !!r.marked,
       produced: !!r.produced,
+      active: !!r.active,
       barcodes: codesOf.get(Number(r.id)) ?? [],
       priceMinor: price.get(Number(r.id)) ?? null,
       currency: pg?.currency ?? 'EUR',

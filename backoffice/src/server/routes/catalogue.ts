@@ -2,13 +2,14 @@
 // number series, users, stock balances.
 
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { assertRight, DomainError } from '@kasa/domain';
 import type { RouteContext } from '../app';
 
 const Paging = {
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  /** Also list items withdrawn from sale (to bring one back). */
+  inactive: Type.Optional(Type.Boolean()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };
@@ -22,17 +23,19 @@ const ItemBody = Type.Object({
   marked: Type.Optional(Type.Boolean()),
   barcodes: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9A-Za-z]{4,40}$' }), { maxItems: 50 })),
   priceMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12 })),
+  /** false withdraws the item from sale: it leaves the search and the tills' catalogues, its history stays. */
+  active: Type.Optional(Type.Boolean()),
 });
 
 // The catalogue reads live in @kasa/db (the bench measures the same code); re-exported for the other routes.
 export { defaultPriceGroup, itemViews, nextChangeSeq } from '@kasa/db';
-import { itemViews, searchItems } from '@kasa/db';
+import { itemViews, nameContains, searchItems } from '@kasa/db';
 
 export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
   app.get('/api/v1/items', { schema: { tags: ['catalogue'], summary: 'Search items by code, name or barcode', querystring: Type.Object(Paging) } }, async (req) => {
     requireUser(req);
-    const { q, limit = 50, offset = 0 } = req.query as { q?: string; limit?: number; offset?: number };
-    const found = await searchItems(db, { q, limit, offset });
+    const { q, limit = 50, offset = 0, inactive } = req.query as { q?: string; limit?: number; offset?: number; inactive?: boolean };
+    const found = await searchItems(db, { q, limit, offset, includeInactive: inactive });
     return { items: await itemViews(db, found.ids), total: found.total };
   });
 
@@ -55,8 +58,10 @@ export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser 
         name: body.name,
         unit: body.unit,
         vat_group_id: body.vatGroupId,
-        weighted: body.weighted ? 1 : 0,
-        marked: body.marked ? 1 : 0,
+        // A flag left out keeps its value on a change (and is off on a new item).
+        ...(body.weighted === undefined ? {} : { weighted: body.weighted ? 1 : 0 }),
+        ...(body.marked === undefined ? {} : { marked: body.marked ? 1 : 0 }),
+        ...(body.active === undefined ? {} : { active: body.active ? 1 : 0 }),
         updated_at: new Date().toISOString(),
         change_seq: Number(seqRow?.m ?? 0) + 1,
       };
@@ -66,7 +71,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser 
       if (id === null) {
         const r = await trx
           .insertInto('items')
-          .values({ ...values, group_id: null, goods_type: 'sale', produced: 0, costing: 'average', standard_cost_minor: null, active: 1 })
+          .values({ active: 1, weighted: 0, marked: 0, ...values, group_id: null, goods_type: 'sale', produced: 0, costing: 'average', standard_cost_minor: null })
           .returning('id')
           .executeTakeFirstOrThrow();
         itemId = Number(r.id);
@@ -151,7 +156,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, { db, requireUser 
         .innerJoin('items', 'items.id', 'stock_balances.item_id')
         .innerJoin('warehouses', 'warehouses.id', 'stock_balances.warehouse_id');
       if (warehouseId) base = base.where('stock_balances.warehouse_id', '=', warehouseId);
-      if (q) base = base.where((eb) => eb.or([eb('items.code', '=', q), eb(sql`lower(items.name)`, 'like', `%${q.toLowerCase()}%`)]));
+      if (q) base = base.where((eb) => eb.or([eb('items.code', '=', q), nameContains(db, 'items.name', q)]));
       const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       const rows = await base
         .select(['items.id as itemId', 'items.code', 'items.name', 'warehouses.id as warehouseId', 'warehouses.code as warehouseCode', 'stock_balances.quantity_milli', 'stock_balances.value_minor'])

@@ -66,11 +66,6 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
         .limit(PAGE)
         .execute();
       const views = await itemViews(db, rows.map((r) => Number(r.id)));
-      const inactive = new Set(
-        rows.length
-          ? (await db.kysely.selectFrom('items').select('id').where('id', 'in', rows.map((r) => Number(r.id))).where('active', '=', 0).execute()).map((r) => Number(r.id))
-          : [],
-      );
       const last = rows.at(-1);
       return {
         items: views.map((v) => ({
@@ -84,7 +79,7 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
           priceMinor: v.priceMinor ?? 0,
           currency: v.currency,
           barcodes: v.barcodes,
-          ...(inactive.has(v.id) ? { deleted: true } : {}),
+          ...(v.active ? {} : { deleted: true }),
         })),
         cursor: String(last ? Number(last.change_seq) : since),
         complete: rows.length < PAGE,

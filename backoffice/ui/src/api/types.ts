@@ -15,6 +15,8 @@ export interface Item {
   vatRate: number | string;
   weighted: boolean;
   marked: boolean;
+  active?: boolean;
+  vatGroupId?: number;
   barcodes: string[];
   priceMinor: number | null;
   currency: string;

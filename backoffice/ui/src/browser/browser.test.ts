@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { anonymousPagesLoadCleanly, chromiumArgs, managerReceivesTwoItemsAndPosts, storekeeperOpensTerminal } from './journey';
+import { managerRenamesAndWithdrawsAnItem } from './catalogue-journey';
 import { labelsPreviewedAndPrinted, managerSetsAFuturePriceAndAddsASupplier, stocktakeCountedOnTwoTerminals, supplierOrderReceivedOnTerminalAndApproved, transferDispatchedAndReceivedShort, transferReceivedOnTerminal } from './warehouse-journey';
 
 const uiDist = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
@@ -57,6 +58,7 @@ test('back office and warehouse terminal in Chromium', { skip: typeof found === 
     await t.test('a transfer dispatched, then received one short', () => transferDispatchedAndReceivedShort(browser, baseUrl));
     await t.test('a transfer in transit received on the handheld, two short', () => transferReceivedOnTerminal(browser, baseUrl));
     await t.test('a manager sets a price valid from a later date and adds a supplier', () => managerSetsAFuturePriceAndAddsASupplier(browser, baseUrl));
+    await t.test('a manager renames a marked item (VAT group and marking kept), withdraws it from sale and brings it back', () => managerRenamesAndWithdrawsAnItem(browser, baseUrl));
     await t.test('labels previewed in the browser; without a bridge, Print says so', () => labelsPreviewedAndPrinted(browser, baseUrl, false));
     await t.test('labels printed on the bridge\'s ZPL label printer emulator', async () => {
       // The real device bridge with its ZPL emulator on a pty pair, loaded by name (the back office only speaks HTTP to it).

@@ -1,4 +1,4 @@
-// One item: create or edit code, name, unit, VAT group, weighed flag, barcodes and price.
+// One item: create or edit code, name, unit, VAT group, weighed and marked flags, barcodes, price, and whether it is on sale.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Item } from '../../api/types';
@@ -28,6 +28,8 @@ export function ItemForm({ id }: { id: string | null }) {
   const [unit, setUnit] = useState('pcs');
   const [vatGroupId, setVatGroupId] = useState('');
   const [weighted, setWeighted] = useState(false);
+  const [marked, setMarked] = useState(false);
+  const [active, setActive] = useState(true);
   const [barcodes, setBarcodes] = useState('');
   const [price, setPrice] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -41,10 +43,11 @@ export function ItemForm({ id }: { id: string | null }) {
     setName(it.name);
     setUnit(it.unit);
     setWeighted(it.weighted);
+    setMarked(it.marked);
+    setActive(it.active ?? true);
     setBarcodes(it.barcodes.join(', '));
     setPrice(it.priceMinor === null ? '' : minorToDecimalString(it.priceMinor, 2));
-    const g = (it as unknown as { vatGroupId?: number | string }).vatGroupId;
-    if (g !== undefined) setVatGroupId(String(g));
+    if (it.vatGroupId !== undefined) setVatGroupId(String(it.vatGroupId));
   }, [existing.data]);
   useEffect(() => {
     if (!vatGroupId && vatGroups[0]) setVatGroupId(String(vatGroups[0].id));
@@ -65,6 +68,8 @@ export function ItemForm({ id }: { id: string | null }) {
       unit: unit.trim(),
       vatGroupId: /^\d+$/.test(vatGroupId) ? Number(vatGroupId) : vatGroupId,
       weighted,
+      marked,
+      active,
       barcodes: barcodes
         .split(',')
         .map((b) => b.trim())
@@ -115,6 +120,14 @@ export function ItemForm({ id }: { id: string | null }) {
         <label className="check">
           <input name="weighted" type="checkbox" checked={weighted} onChange={(e) => setWeighted(e.target.checked)} />
           {t('field.weighted')}
+        </label>
+        <label className="check">
+          <input name="marked" type="checkbox" checked={marked} onChange={(e) => setMarked(e.target.checked)} />
+          {t('field.marked')}
+        </label>
+        <label className="check">
+          <input name="active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          {t('field.onSale')}
         </label>
         <label>
           {t('field.barcodes')}

@@ -15,6 +15,7 @@ export function ItemsPage() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
+  const [withdrawn, setWithdrawn] = useState(false);
   // Debounce typing: one request after the user pauses, not one per key.
   useEffect(() => {
     const h = setTimeout(() => {
@@ -23,7 +24,7 @@ export function ItemsPage() {
     }, 250);
     return () => clearTimeout(h);
   }, [typed]);
-  const { data, error } = useApi<{ items: Item[]; total: number }>(`/api/v1/items${query({ q, limit, offset })}`);
+  const { data, error } = useApi<{ items: Item[]; total: number }>(`/api/v1/items${query({ q, limit, offset, ...(withdrawn ? { inactive: 'true' } : {}) })}`);
 
   return (
     <section>
@@ -41,6 +42,18 @@ export function ItemsPage() {
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
       />
+      <label className="check">
+        <input
+          name="withdrawn"
+          type="checkbox"
+          checked={withdrawn}
+          onChange={(e) => {
+            setWithdrawn(e.target.checked);
+            setOffset(0);
+          }}
+        />
+        {t('items.showWithdrawn')}
+      </label>
       <ErrorBox error={error} />
       <table className="grid">
         <thead>
@@ -59,7 +72,10 @@ export function ItemsPage() {
               <td>
                 <Link to={`/catalogue/${it.id}`}>{it.code}</Link>
               </td>
-              <td>{it.name}</td>
+              <td>
+                {it.name}
+                {it.active === false ? <span className="badge">{t('items.withdrawn')}</span> : null}
+              </td>
               <td>{it.unit}</td>
               <td>{String(it.vatRate)}</td>
               <td className="num">{money(it.priceMinor, it.currency)}</td>
