@@ -287,6 +287,13 @@ export interface OrderReservationsTable {
   created_at: string;
 }
 
+/** What shop orders hold per item and warehouse: the sum of order_reservations, updated in the same transaction. */
+export interface StockReservedTable {
+  item_id: number;
+  warehouse_id: number;
+  quantity_milli: number;
+}
+
 export interface ShopWebhooksTable {
   id: Generated<number>;
   api_key_id: number;
@@ -428,6 +435,40 @@ export interface BankAccountsTable {
   created_at: string;
 }
 
+/** The scheduled 1C exchange's settings: one row (id 1), JSON. */
+export interface ExchangeSettingsTable {
+  id: number;
+  value: string;
+  updated_at: string;
+}
+
+/** One exchange run: 'schedule' | 'manual' | 'http', 'folder' | 'http', 'running' | 'ok' | 'failed'. */
+export interface ExchangeRunsTable {
+  id: Generated<number>;
+  trigger: string;
+  mode: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  progress_done: number;
+  progress_total: number;
+  error: string | null;
+}
+
+/** A file sent or received in a run; counts is JSON. */
+export interface ExchangeEntriesTable {
+  id: Generated<number>;
+  run_id: number;
+  direction: string;
+  file_name: string;
+  status: string;
+  counts: string;
+  error: string | null;
+  at: string;
+}
+
 export interface BankStatementsTable {
   id: Generated<number>;
   file_hash: string;
@@ -507,6 +548,7 @@ export interface Database {
   shop_order_lines: ShopOrderLinesTable;
   shop_order_events: ShopOrderEventsTable;
   order_reservations: OrderReservationsTable;
+  stock_reserved: StockReservedTable;
   shop_webhooks: ShopWebhooksTable;
   shop_outbox: ShopOutboxTable;
   shop_webhook_deliveries: ShopWebhookDeliveriesTable;
@@ -524,4 +566,7 @@ export interface Database {
   bank_statements: BankStatementsTable;
   bank_operations: BankOperationsTable;
   cash_operations: CashOperationsTable;
+  exchange_settings: ExchangeSettingsTable;
+  exchange_runs: ExchangeRunsTable;
+  exchange_entries: ExchangeEntriesTable;
 }

@@ -1,11 +1,11 @@
 // Online orders: created once per idempotency key with stock reserved, moved through the lifecycle, picked with
 // agreed substitutions, and on shipping posted as a sale through the document engine (exactly once per order).
 
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import { DomainError } from '@kasa/domain';
 import { createAndPost, SYSTEM_ACTOR, type Database, type Db } from '@kasa/db';
 import { allowedNext, assertTransition, isCancellable, type OrderStatus, type PaymentMethod } from './lifecycle';
-import { recordStatusChange } from './outbox';
+import { recordStatusChanges } from './outbox';
 import { reconcileReservation } from './reservations';
 import { currentPrices, shopPriceGroup } from './prices';
 import { requestHash } from './canonical-json';
@@ -151,6 +151,17 @@ async function orderView(q: Trx | Db['kysely'], owner: OrderOwner, id: number): 
           .select(['id', 'number'])
           .where('id', '=', Number(o.sale_document_id))
           .executeTakeFirst();
+  return viewOf(o, lines, wh.code, events, sale ? { id: Number(sale.id), number: sale.number } : null);
+}
+
+/** The order as the API shows it, from its row, lines and history (read back, or just written). */
+function viewOf(
+  o: OrderRow,
+  lines: Line[],
+  warehouseCode: string,
+  events: Array<{ from_status: string | null; to_status: string; at: string }>,
+  sale: { id: number; number: string } | null,
+): OrderView {
   const byId = new Map(lines.map((l) => [l.id, l]));
   return {
     id: o.id,
@@ -158,12 +169,12 @@ async function orderView(q: Trx | Db['kysely'], owner: OrderOwner, id: number): 
     status: o.status,
     payment: o.payment,
     allowSubstitutions: Boolean(o.allow_substitutions),
-    warehouse: wh.code,
+    warehouse: warehouseCode,
     currency: o.currency,
     totalMinor: Number(o.total_minor),
     customer: o.customer ? JSON.parse(o.customer) : null,
     note: o.note,
-    saleDocument: sale ? { id: Number(sale.id), number: sale.number } : null,
+    saleDocument: sale,
     createdAt: o.created_at,
     updatedAt: o.updated_at,
     allowedNext: allowedNext(o.status, o.payment),
@@ -215,13 +226,10 @@ async function setStatus(
     .where('version', '=', o.version)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new DomainError('order.concurrent_change', { id: o.id }, 409);
-  await recordStatusChange(
+  await recordStatusChanges(
     trx,
     { id: o.id, apiKeyId: o.api_key_id, externalRef: o.external_ref, totalMinor, currency: o.currency },
-    o.status,
-    to,
-    at,
-    detail,
+    [{ from: o.status, to, at, detail }],
   );
   o.status = to;
   o.version += 1;
@@ -229,8 +237,47 @@ async function setStatus(
 }
 
 /**
+ * What an order needs to know about its items, in one statement: each active item of `codes` with its unit and name,
+ * its current price in the shop's price group (null: none), and the chosen warehouse and currency on every row.
+ */
+async function orderContext(trx: Trx, codes: string[], warehouse: string | undefined, today: string) {
+  const group = (eb: ExpressionBuilder<Database, 'items' | 'units'>) =>
+    eb.selectFrom('price_groups').orderBy('is_default', 'desc').orderBy('code').limit(1);
+  return trx
+    .selectFrom('items')
+    .innerJoin('units', 'units.code', 'items.unit')
+    .select(['items.id', 'items.code', 'items.name', 'items.unit', 'items.weighted', 'units.decimals'])
+    .select((eb) => [
+      eb
+        .selectFrom('prices')
+        .select('prices.price_minor')
+        .whereRef('prices.item_id', '=', 'items.id')
+        .where('prices.price_group_id', '=', group(eb).select('price_groups.id'))
+        .where('prices.valid_from', '<=', today)
+        .orderBy('prices.valid_from', 'desc')
+        .orderBy('prices.id', 'desc')
+        .limit(1)
+        .as('price_minor'),
+      (() => {
+        let w = eb.selectFrom('warehouses').where('warehouses.is_transit', '=', 0);
+        w = warehouse ? w.where('warehouses.code', '=', warehouse) : w.orderBy('warehouses.id');
+        return w;
+      })()
+        .select('warehouses.id')
+        .limit(1)
+        .as('warehouse_id'),
+      group(eb).select('price_groups.currency').as('group_currency'),
+      eb.selectFrom('companies').select('companies.currency').orderBy('companies.id').limit(1).as('company_currency'),
+    ])
+    .where('items.code', 'in', codes)
+    .where('items.active', '=', 1)
+    .execute();
+}
+
+/**
  * Creates the order and reserves its stock in one transaction. The same idempotency key with the same body returns
  * the first order (`created: false`); with another body it is refused with 409 `idempotency.conflict`.
+ * The answer is built from what was written, not read back: the replay reads the same rows and shows the same order.
  */
 export async function createOrder(
   db: Db,
@@ -257,45 +304,60 @@ export async function createOrder(
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup !== undefined) throw new DomainError('order.item_duplicate', { item: dup }, 422);
   try {
-    const id = await inTransaction(db, async (trx) => {
-      const items = await itemsByCode(trx, codes);
+    const order = await inTransaction(db, async (trx) => {
+      const now = new Date().toISOString();
+      const rows = await orderContext(trx, codes, input.warehouse, now.slice(0, 10));
+      const items = new Map(rows.map((r) => [r.code, r]));
       for (const c of codes) if (!items.has(c)) throw new DomainError('item.unknown', { item: c }, 422);
-      let whq = trx.selectFrom('warehouses').select(['id', 'code']).where('is_transit', '=', 0);
-      whq = input.warehouse ? whq.where('code', '=', input.warehouse) : whq.orderBy('id');
-      const wh = await whq.executeTakeFirst();
-      if (!wh) throw new DomainError('warehouse.unknown', { warehouse: input.warehouse ?? '' }, 422);
-      const group = await shopPriceGroup(trx);
-      const currency =
-        group?.currency ??
-        (await trx.selectFrom('companies').select('currency').orderBy('id').executeTakeFirst())?.currency;
+      const ctx = rows[0]!;
+      if (ctx.warehouse_id === null)
+        throw new DomainError('warehouse.unknown', { warehouse: input.warehouse ?? '' }, 422);
+      const warehouseId = Number(ctx.warehouse_id);
+      const currency = ctx.group_currency ?? ctx.company_currency;
       if (!currency) throw new DomainError('company.missing', {}, 409);
-      const prices = group
-        ? await currentPrices(
-            trx,
-            Number(group.id),
-            [...items.values()].map((i) => i.id),
-          )
-        : new Map<number, number>();
-      const lines = input.lines.map((l, i) => {
+      const lines: Line[] = input.lines.map((l, i) => {
         const it = items.get(l.itemCode)!;
-        const milli = toMilli(l.quantity, l.itemCode, it.decimals);
+        const decimals = it.weighted ? 3 : it.decimals;
+        const milli = toMilli(l.quantity, l.itemCode, decimals);
         if (milli <= 0)
           throw new DomainError('validation.quantity', { item: l.itemCode, quantity: String(l.quantity) }, 422);
-        const price = prices.get(it.id);
-        if (price === undefined) throw new DomainError('price.missing', { item: l.itemCode }, 422);
-        return { lineNo: i + 1, itemId: it.id, milli, price };
+        if (it.price_minor === null) throw new DomainError('price.missing', { item: l.itemCode }, 422);
+        return {
+          id: i + 1,
+          lineNo: i + 1,
+          itemId: Number(it.id),
+          orderedMilli: milli,
+          pickedMilli: null,
+          priceMinor: Number(it.price_minor),
+          substituteForLineId: null,
+          code: it.code,
+          name: it.name,
+          unit: it.unit,
+          unitDecimals: decimals,
+        };
       });
-      const total = lines.reduce((s, l) => s + lineAmountMinor(l.price, l.milli), 0);
-      const now = new Date().toISOString();
+      const total = totalOf(lines);
+      const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
+      const reserve = (orderId: number) =>
+        reconcileReservation(
+          trx,
+          db.kind,
+          { id: orderId, warehouseId },
+          desiredReservation(lines),
+          (id) => codeOf.get(id) ?? String(id),
+          new Map(),
+        );
+      // Created and reserved in this one transaction: the row goes in as reserved (version 1) with both changes in
+      // its history and outbox, as if moved new → reserved.
       const row = {
         api_key_id: apiKeyId,
         idempotency_key: idempotencyKey,
         request_hash: hash,
         external_ref: input.externalRef ?? null,
-        status: 'new',
+        status: 'reserved',
         payment: input.payment ?? 'online',
         allow_substitutions: input.allowSubstitutions ? 1 : 0,
-        warehouse_id: Number(wh.id),
+        warehouse_id: warehouseId,
         currency,
         total_minor: total,
         customer: input.customer ? JSON.stringify(input.customer) : null,
@@ -303,10 +365,11 @@ export async function createOrder(
         sale_document_id: null,
         created_at: now,
         updated_at: now,
-        version: 0,
+        version: 1,
       };
       const ins = await trx.insertInto('shop_orders').values(row).returning('id').executeTakeFirstOrThrow();
       const orderId = Number(ins.id);
+      await reserve(orderId);
       await trx
         .insertInto('shop_order_lines')
         .values(
@@ -314,39 +377,27 @@ export async function createOrder(
             order_id: orderId,
             line_no: l.lineNo,
             item_id: l.itemId,
-            ordered_milli: l.milli,
+            ordered_milli: l.orderedMilli,
             picked_milli: null,
-            price_minor: l.price,
+            price_minor: l.priceMinor,
             substitute_for_line_id: null,
           })),
         )
         .execute();
-      await recordStatusChange(
+      const history = [
+        { from: null, to: 'new' as const, at: now },
+        { from: 'new' as const, to: 'reserved' as const, at: now },
+      ];
+      await recordStatusChanges(
         trx,
-        { id: orderId, apiKeyId, externalRef: input.externalRef ?? null, totalMinor: total, currency },
-        null,
-        'new',
-        now,
+        { id: orderId, apiKeyId, externalRef: row.external_ref, totalMinor: total, currency },
+        history,
       );
-      const codeOf = new Map([...items.values()].map((i) => [i.id, i.code]));
-      await reconcileReservation(
-        trx,
-        db.kind,
-        { id: orderId, warehouseId: Number(wh.id) },
-        new Map(lines.map((l) => [l.itemId, l.milli])),
-        (id) => codeOf.get(id) ?? String(id),
-      );
-      const o: OrderRow = {
-        ...row,
-        id: orderId,
-        warehouse_id: Number(wh.id),
-        status: 'new',
-        payment: row.payment as PaymentMethod,
-      };
-      await setStatus(trx, o, 'reserved', total);
-      return orderId;
+      const o: OrderRow = { ...row, id: orderId, status: 'reserved', payment: row.payment as PaymentMethod };
+      const events = history.map((h) => ({ from_status: h.from, to_status: h.to, at: h.at }));
+      return viewOf(o, lines, input.warehouse ?? (await warehouseCode(trx, warehouseId)), events, null);
     });
-    return { order: await getOrder(db, apiKeyId, id), created: true };
+    return { order, created: true };
   } catch (e) {
     // Two deliveries of the same request racing: the unique key let one in, the other answers with it.
     if (/unique|duplicate key/i.test(String((e as Error).message))) {
@@ -355,6 +406,10 @@ export async function createOrder(
     }
     throw e;
   }
+}
+
+async function warehouseCode(trx: Trx, id: number): Promise<string> {
+  return (await trx.selectFrom('warehouses').select('code').where('id', '=', id).executeTakeFirstOrThrow()).code;
 }
 
 async function applyPick(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]): Promise<Line[]> {

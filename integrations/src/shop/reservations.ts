@@ -1,7 +1,8 @@
 // Stock reservations of shop orders: available = on hand − everything reserved.
 // An order holds one row per item with what it still needs; every change replaces that row with a new one (a new id,
 // so the stock feed sees the change). Releasing leaves a zero row as the change marker, and only the newest marker
-// per item and warehouse is kept, so summing what is reserved reads the open orders' rows, not all of history.
+// per item and warehouse is kept. Beside the rows, `stock_reserved` keeps the total per item and warehouse, changed in
+// the same transaction, so checking stock reads one row however many orders are open.
 
 import type { Transaction } from 'kysely';
 import { DomainError } from '@kasa/domain';
@@ -24,20 +25,21 @@ export async function stockPosition(trx: Trx | Db['kysely'], warehouseId: number
     .execute();
   for (const b of balances) pos.get(Number(b.item_id))!.onHand = Number(b.quantity_milli);
   const reserved = await trx
-    .selectFrom('order_reservations')
-    .select(['item_id', (eb) => eb.fn.sum<number>('quantity_milli').as('q')])
+    .selectFrom('stock_reserved')
+    .select(['item_id', 'quantity_milli'])
     .where('warehouse_id', '=', warehouseId)
     .where('item_id', 'in', itemIds)
-    .groupBy('item_id')
     .execute();
-  for (const r of reserved) pos.get(Number(r.item_id))!.reserved = Number(r.q);
+  for (const r of reserved) pos.get(Number(r.item_id))!.reserved = Number(r.quantity_milli);
   return pos;
 }
 
 /**
- * Sets what an order holds to `desired` (item id → thousandths); an empty map releases everything.
- * On PostgreSQL the balance rows of the items that grow are locked first, so two orders cannot both take the last piece;
- * SQLite's write transactions are already serial.
+ * Sets what an order holds to `desired` (item id → thousandths); an empty map releases everything. `current` is what
+ * it holds now when the caller knows (an order created in this transaction holds nothing); otherwise it is read.
+ * On PostgreSQL the balance rows of the items that grow are locked first, so two orders cannot both take the last
+ * piece and a sale cannot post in between; the reserved totals are then updated in place, which on PostgreSQL reads the
+ * latest committed total under the row lock. SQLite's write transactions are already serial.
  */
 export async function reconcileReservation(
   trx: Trx,
@@ -45,39 +47,52 @@ export async function reconcileReservation(
   order: { id: number; warehouseId: number },
   desired: Map<number, number>,
   itemCode: (itemId: number) => string,
+  current?: Map<number, number>,
 ): Promise<void> {
-  const current = new Map<number, number>();
-  const rows = await trx
-    .selectFrom('order_reservations')
-    .select(['item_id', (eb) => eb.fn.sum<number>('quantity_milli').as('q')])
-    .where('order_id', '=', order.id)
-    .groupBy('item_id')
-    .execute();
-  for (const r of rows) current.set(Number(r.item_id), Number(r.q));
+  if (!current) {
+    current = new Map<number, number>();
+    const rows = await trx
+      .selectFrom('order_reservations')
+      .select(['item_id', (eb) => eb.fn.sum<number>('quantity_milli').as('q')])
+      .where('order_id', '=', order.id)
+      .groupBy('item_id')
+      .execute();
+    for (const r of rows) current.set(Number(r.item_id), Number(r.q));
+  }
   const deltas = new Map<number, number>();
   for (const id of new Set([...current.keys(), ...desired.keys()])) {
     const d = (desired.get(id) ?? 0) - (current.get(id) ?? 0);
     if (d !== 0) deltas.set(id, d);
   }
-  const growing = [...deltas]
-    .filter(([, d]) => d > 0)
-    .map(([id]) => id)
-    .sort((a, b) => a - b);
-  if (growing.length && kind === 'postgresql') {
-    await trx
+  if (deltas.size === 0) return;
+  const changed = [...deltas.keys()].sort((a, b) => a - b);
+  const growing = changed.filter((id) => deltas.get(id)! > 0);
+  const onHand = new Map<number, number>();
+  if (growing.length) {
+    let q = trx
       .selectFrom('stock_balances')
-      .select('item_id')
+      .select(['item_id', 'quantity_milli'])
       .where('warehouse_id', '=', order.warehouseId)
-      .where('item_id', 'in', growing)
-      .orderBy('item_id')
-      .forUpdate()
-      .execute();
+      .where('item_id', 'in', growing);
+    if (kind === 'postgresql') q = q.orderBy('item_id').forUpdate();
+    for (const b of await q.execute()) onHand.set(Number(b.item_id), Number(b.quantity_milli));
   }
-  const pos = await stockPosition(trx, order.warehouseId, growing);
-  for (const id of growing) {
-    const p = pos.get(id)!;
-    const available = p.onHand - p.reserved;
+  const totals = await trx
+    .insertInto('stock_reserved')
+    .values(changed.map((id) => ({ item_id: id, warehouse_id: order.warehouseId, quantity_milli: deltas.get(id)! })))
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'warehouse_id']).doUpdateSet((eb) => ({
+        quantity_milli: eb('stock_reserved.quantity_milli', '+', eb.ref('excluded.quantity_milli')),
+      })),
+    )
+    .returning(['item_id', 'quantity_milli'])
+    .execute();
+  for (const t of totals) {
+    const id = Number(t.item_id);
     const need = deltas.get(id)!;
+    if (need <= 0) continue;
+    const available = (onHand.get(id) ?? 0) - (Number(t.quantity_milli) - need);
+    // Refused: the transaction rolls back, the total with it.
     if (available < need)
       throw new DomainError(
         'stock.insufficient',
@@ -85,9 +100,7 @@ export async function reconcileReservation(
         409,
       );
   }
-  if (deltas.size === 0) return;
   const now = new Date().toISOString();
-  const changed = [...deltas.keys()];
   if (changed.some((id) => current.has(id)))
     await trx
       .deleteFrom('order_reservations')
