@@ -27,6 +27,7 @@ import { registerProductionRoutes } from './routes/production';
 import { registerPickingRoutes } from './routes/picking';
 import { registerBankRoutes } from './routes/bank';
 import { registerShopAdminRoutes } from './routes/shop-admin';
+import { registerContractPriceRoutes } from './routes/contract-prices';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -147,6 +148,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerPickingRoutes(app, ctx);
   registerBankRoutes(app, ctx);
   registerShopAdminRoutes(app, ctx);
+  registerContractPriceRoutes(app, ctx);
   (await import('./routes/reports')).registerReportRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
   const shop = await registerShopApi(app, { db });

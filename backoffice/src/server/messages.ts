@@ -300,6 +300,13 @@ export const MESSAGES: Record<string, Texts> = {
     cs: '„{{value}}“ není platná hodnota pro {{key}}.',
     hu: 'A(z) „{{value}}” érték érvénytelen ehhez: {{key}}.',
   },
+  'till.warehouse_unknown': {
+    en: 'Till {{till}} is set to sell from warehouse {{warehouse}}, which is not a store warehouse.',
+    lv: 'Kasei {{till}} iestatīta noliktava {{warehouse}}, kas nav veikala noliktava.',
+    ru: 'Для кассы {{till}} указан склад {{warehouse}}, но такого склада магазина нет.',
+    cs: 'Pokladna {{till}} má nastaven sklad {{warehouse}}, který není skladem prodejny.',
+    hu: 'A(z) {{till}} kassza raktára {{warehouse}}, de ilyen bolti raktár nincs.',
+  },
   'document.derive_forbidden': {
     en: 'A {{type}} cannot be made from document {{number}}.',
     lv: 'No dokumenta {{number}} nevar izveidot {{type}}.',
@@ -390,6 +397,34 @@ export const MESSAGES: Record<string, Texts> = {
     ru: 'Партнёра {{partner}} нет.',
     cs: 'Partner {{partner}} neexistuje.',
     hu: 'Nincs {{partner}} partner.',
+  },
+  'contract_price.not_supplier': {
+    en: 'Partner {{partner}} is not a supplier; contract prices are agreed with suppliers.',
+    lv: 'Partneris {{partner}} nav piegādātājs; līguma cenas tiek saskaņotas ar piegādātājiem.',
+    ru: 'Партнёр {{partner}} не поставщик; договорные цены согласуются с поставщиками.',
+    cs: 'Partner {{partner}} není dodavatel; smluvní ceny se sjednávají s dodavateli.',
+    hu: 'A(z) {{partner}} partner nem szállító; szerződéses árat szállítóval lehet kötni.',
+  },
+  'contract_price.overlap': {
+    en: 'This item already has a contract price from {{from}} to {{to}}; end it first or choose another period.',
+    lv: 'Šai precei jau ir līguma cena no {{from}} līdz {{to}}; vispirms to izbeidziet vai izvēlieties citu periodu.',
+    ru: 'У этого товара уже есть договорная цена с {{from}} по {{to}}; сначала завершите её или выберите другой период.',
+    cs: 'Tato položka už má smluvní cenu od {{from}} do {{to}}; nejprve ji ukončete nebo zvolte jiné období.',
+    hu: 'Ennek a cikknek már van szerződéses ára {{from}} és {{to}} között; előbb zárja le, vagy válasszon másik időszakot.',
+  },
+  'contract_price.period': {
+    en: 'A contract price cannot end ({{to}}) before it starts ({{from}}).',
+    lv: 'Līguma cena nevar beigties ({{to}}) pirms tā sākas ({{from}}).',
+    ru: 'Договорная цена не может закончиться ({{to}}) раньше, чем начнётся ({{from}}).',
+    cs: 'Smluvní cena nemůže skončit ({{to}}) dříve, než začne ({{from}}).',
+    hu: 'A szerződéses ár nem érhet véget ({{to}}) a kezdete ({{from}}) előtt.',
+  },
+  'contract_price.unknown': {
+    en: 'This supplier has no contract price {{id}}.',
+    lv: 'Šim piegādātājam nav līguma cenas {{id}}.',
+    ru: 'У этого поставщика нет договорной цены {{id}}.',
+    cs: 'Tento dodavatel nemá smluvní cenu {{id}}.',
+    hu: 'Ennek a szállítónak nincs {{id}} szerződéses ára.',
   },
   generic: {
     en: 'The action was refused ({{code}}).',
