@@ -1,5 +1,5 @@
 // Company settings the documents and the back office read: the purchase price tolerance, how a stocktake treats an
-// item counted twice, where the label printer's bridge is. Stored as text by key; unknown keys are refused.
+// item counted twice, where the label printer's bridge is, which warehouse each till sells from. Stored as text by key; unknown keys are refused.
 
 import { DomainError } from '@kasa/domain';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,6 +15,9 @@ export const SETTING_DEFAULTS = {
   'labels.bridge_url': 'http://127.0.0.1:7070',
   'labels.bridge_token': '',
   'labels.template': 'price-tag',
+  /** Which warehouse each till's receipts take stock from: `TILLCODE=WAREHOUSECODE` pairs, one per line or
+   * comma-separated. A till not listed sells from the first store warehouse. */
+  'till.warehouses': '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -26,7 +29,32 @@ const VALID: Record<SettingKey, (v: string) => boolean> = {
   'labels.bridge_url': (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
   'labels.bridge_token': (v) => v.length <= 200,
   'labels.template': (v) => v === 'price-tag' || v === 'shelf-label',
+  'till.warehouses': (v) => parseTillWarehouses(v) !== null,
 };
+
+/** `T1=STORE, T2=KIOSK` (or one pair per line) as a map from till code to warehouse code; null when malformed or a
+ * till is named twice. */
+export function parseTillWarehouses(v: string): Map<string, string> | null {
+  const out = new Map<string, string>();
+  for (const part of v.split(/[,\n;]/)) {
+    const pair = part.trim();
+    if (!pair) continue;
+    const m = /^([A-Za-z0-9_-]{1,20})\s*=\s*([A-Za-z0-9_.-]{1,50})$/.exec(pair);
+    if (!m || out.has(m[1]!)) return null;
+    out.set(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+/** The warehouse a till's receipts post to: the one the till.warehouses setting names, else the first store
+ * (non-transit) warehouse. A mapping to a warehouse that no longer exists is an error, not a silent fallback. */
+export async function tillWarehouseId(k: Reader, tillCode: string): Promise<number> {
+  const code = parseTillWarehouses(await readSetting(k, 'till.warehouses'))?.get(tillCode);
+  const q = k.selectFrom('warehouses').select('id').where('is_transit', '=', 0);
+  const wh = await (code === undefined ? q.orderBy('id') : q.where('code', '=', code)).executeTakeFirst();
+  if (!wh) throw code === undefined ? new DomainError('company.missing', {}, 409) : new DomainError('till.warehouse_unknown', { till: tillCode, warehouse: code }, 409);
+  return Number(wh.id);
+}
 
 export function isSettingKey(k: string): k is SettingKey {
   return Object.prototype.hasOwnProperty.call(SETTING_DEFAULTS, k);
@@ -50,6 +78,11 @@ export async function writeSettings(db: Db, changes: Record<string, string>): Pr
   for (const [key, value] of Object.entries(changes)) {
     if (!isSettingKey(key)) throw new DomainError('settings.unknown', { key }, 400);
     if (!VALID[key](value)) throw new DomainError('settings.invalid', { key, value }, 400);
+  }
+  if (changes['till.warehouses'] !== undefined) {
+    const stores = new Set((await db.kysely.selectFrom('warehouses').select('code').where('is_transit', '=', 0).execute()).map((w) => w.code));
+    for (const [till, warehouse] of parseTillWarehouses(changes['till.warehouses'])!)
+      if (!stores.has(warehouse)) throw new DomainError('till.warehouse_unknown', { till, warehouse }, 400);
   }
   const now = new Date().toISOString();
   await db.kysely.transaction().execute(async (trx) => {

@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@kasa/domain';
-import { audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, type Actor } from '@kasa/db';
+import { audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillWarehouseId, type Actor } from '@kasa/db';
 import type { RouteContext } from '../app';
 import { itemViews } from './catalogue';
 
@@ -123,14 +123,13 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
       const r = req.body as Static<typeof Receipt>;
       const key = (req.headers['idempotency-key'] as string | undefined) ?? r.uuid;
       if (key !== r.uuid) throw new DomainError('till.key_mismatch', { key, uuid: r.uuid }, 400);
-      const wh = await db.kysely.selectFrom('warehouses').select('id').where('is_transit', '=', 0).orderBy('id').executeTakeFirst();
-      if (!wh) throw new DomainError('company.missing', {}, 409);
+      const warehouseId = await tillWarehouseId(db.kysely, r.tillCode);
       const cashier = Number(r.cashierId);
       const actor: Actor = { userId: Number.isSafeInteger(cashier) && cashier > 0 ? cashier : null, rights: ['*'] };
       const { document, duplicate } = await createAndPost(db, actor, {
         type: r.type === 'sale' ? 'sale' : 'sale_return',
         date: r.createdAt.slice(0, 10),
-        warehouseId: Number(wh.id),
+        warehouseId,
         idempotencyKey: `till:${r.uuid}`,
         reason: r.type === 'return' && r.originalUuid ? `return of ${r.originalUuid}` : null,
         payload: { tillCode: r.tillCode, receiptNumber: r.number, shiftNumber: r.shiftNumber, cashierId: r.cashierId, createdAt: r.createdAt, payments: r.payments, originalUuid: r.originalUuid, markingCodes: r.lines.map((l) => l.markingCode ?? null) },

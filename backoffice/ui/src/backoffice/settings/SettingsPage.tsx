@@ -1,4 +1,5 @@
-// Company settings: the purchase price tolerance, the stocktake's twice-counted rule, the label printer's bridge.
+// Company settings: the purchase price tolerance, the stocktake's twice-counted rule, the label printer's bridge,
+// which warehouse each till sells from.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
@@ -64,6 +65,11 @@ export function SettingsPage() {
           <label>
             {t('settings.bridgeToken')}
             <input type="password" autoComplete="off" {...field('labels.bridge_token')} />
+          </label>
+          <label>
+            {t('settings.tillWarehouses')}
+            <textarea rows={3} placeholder="T1=STORE" {...field('till.warehouses')} />
+            <small>{t('settings.tillWarehousesHint')}</small>
           </label>
           <ErrorBox error={saveError} />
           {saved ? <p className="ok">{t('common.saved')}</p> : null}
