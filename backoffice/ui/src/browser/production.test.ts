@@ -148,6 +148,69 @@ async function bakerPostsLoavesOnTheHandheld(browser: Browser, baseUrl: string):
   await context.close();
 }
 
+/** Issue 7: the Wi-Fi drops as the baker posts. The run waits in the handheld's outbox ("queued"); back online, the
+ *  first send reaches the server but its answer is lost on the way back, so the outbox sends again under the same
+ *  Idempotency-Key: the server answers with the stored result and the bakery gets exactly one production document. */
+async function bakerPostsThroughAWifiDrop(browser: Browser, baseUrl: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 760 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(baseUrl + '/terminal', { waitUntil: 'networkidle' });
+  await signIn(page, 'storekeeper', 'storekeeper');
+  await page.waitForSelector('nav.tasks');
+  const ids = await lookups(baseUrl);
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const productionDocs = async () =>
+    ((await (await fetch(`${baseUrl}/api/v1/documents?type=production&limit=200`, { headers: { cookie } })).json()) as { documents: Array<{ number: string; warehouse_id?: number }> }).documents;
+  const before = (await productionDocs()).map((d) => d.number);
+
+  await page.click('nav.tasks button:has-text("Production")');
+  await page.selectOption('nav.production-tasks select[name=warehouse]', ids.bakery);
+  await page.click('button:has-text("Production run")');
+  await page.fill('input[name=barcode]', ids.loaf);
+  await page.press('input[name=barcode]', 'Enter');
+  await page.fill('input[name=quantity]', '6');
+  await page.press('input[name=quantity]', 'Enter');
+  await page.waitForSelector('table.tally tr');
+
+  // Wi-Fi down: the post is kept in the outbox, not lost, not an error.
+  await context.setOffline(true);
+  await page.click('button:has-text("Post the run")');
+  await page.waitForSelector('.message.queued');
+  assert.match(await page.locator('.message.queued').innerText(), /Queued, will be sent when the connection is back/);
+  await page.waitForFunction(() => Number(document.querySelector('.status-bar .queued')?.getAttribute('data-queued')) >= 1, undefined, { timeout: 10_000 });
+  assert.deepEqual((await productionDocs()).map((d) => d.number), before, 'nothing posted while offline');
+
+  // Back online, but the first answer never makes it back to the handheld.
+  const keys: string[] = [];
+  await page.route('**/api/v1/production/runs', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (keys.length === 1) {
+      await route.fetch(); // the server posts the run…
+      await route.abort('connectionreset'); // …and the answer is lost
+    } else await route.continue();
+  });
+  await context.setOffline(false);
+  await page.waitForSelector('.message.ok', { timeout: 30_000 });
+  const posted = await page.locator('.message.ok').innerText();
+  assert.match(posted, new RegExp(`^Posted PRD-\\S+\\. ${ids.loaf} €\\d+\\.\\d\\d$`), 'the number, and the loaf with its cost');
+  assert.equal(keys.length, 2, 'sent twice: once lost on the way back, once answered');
+  assert.equal(keys[0], keys[1], 'both under the same Idempotency-Key');
+  assert.match(keys[0]!, /^tsd-run-/);
+
+  const added = (await productionDocs()).filter((d) => !before.includes(d.number));
+  assert.equal(added.length, 1, 'exactly one production document for the run');
+  assert.ok(posted.includes(added[0]!.number), `the handheld shows the posted number ${added[0]!.number}`);
+  await page.waitForSelector('.status-bar .queued[data-queued="0"]');
+  assert.deepEqual(
+    errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|Failed to fetch|net::/.test(e)),
+    [],
+    'no console errors on the handheld',
+  );
+  await context.close();
+}
+
 const found = await findBuildServer();
 
 test('production in Chromium: a tech card written and a run posted in the back office, loaves posted on the handheld', { skip: typeof found === 'string' ? found : false, timeout: 180_000 }, async (t) => {
@@ -161,6 +224,7 @@ test('production in Chromium: a tech card written and a run posted in the back o
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     await t.test('a manager writes a tech card, sees its cost and posts a run with more milk than the norm', () => managerWritesATechCardAndPostsARun(browser, baseUrl));
     await t.test('a baker scans 12 loaves on the handheld and posts the run', () => bakerPostsLoavesOnTheHandheld(browser, baseUrl));
+    await t.test('issue 7: a run posted with the Wi-Fi down is queued, then posted exactly once though an answer was lost', () => bakerPostsThroughAWifiDrop(browser, baseUrl));
   } finally {
     await browser.close();
     await app.close();

@@ -63,3 +63,18 @@ test('entries are delivered in the order they were scanned, one at a time', asyn
   await outbox.flush();
   assert.deepEqual(order, ['a', 'b', 'c']);
 });
+
+test('a posting queued offline keeps the server\'s answer once delivered, readable after a reload', async () => {
+  const store = memoryStore();
+  let network = false;
+  const send = async (e: QueuedEntry): Promise<SendResult> => (network ? { kind: 'accepted', response: { run: { document: { number: `PR-${e.key}` } } } } : { kind: 'unreachable' });
+  const outbox = new Outbox(store, send);
+  outbox.enqueue('/api/v1/production/runs', { outputs: [] }, 'tsd-run-1');
+  await outbox.flush();
+  assert.equal(outbox.delivered('tsd-run-1'), undefined, 'not sent while the Wi-Fi is down');
+  network = true;
+  await outbox.flush();
+  const reloaded = new Outbox(store, send);
+  assert.deepEqual(reloaded.delivered('tsd-run-1')?.response, { run: { document: { number: 'PR-tsd-run-1' } } });
+  assert.equal(reloaded.pending().length, 0);
+});

@@ -13,17 +13,28 @@ export interface RejectedEntry extends QueuedEntry {
   message: string;
 }
 
+/** An entry the server took, with its answer, so a screen can show what came of it ("posted No. …"). */
+export interface DeliveredEntry {
+  key: string;
+  path: string;
+  response?: unknown;
+  at: string;
+}
+
 export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
 }
 
 /** What sending one entry did: accepted (2xx, or a duplicate), rejected by the server for good (4xx), or not delivered. */
-export type SendResult = { kind: 'accepted' } | { kind: 'rejected'; message: string } | { kind: 'unreachable' };
+export type SendResult = { kind: 'accepted'; response?: unknown } | { kind: 'rejected'; message: string } | { kind: 'unreachable' };
 export type Sender = (entry: QueuedEntry) => Promise<SendResult>;
 
 const queueKey = 'kasa.terminal.queue';
 const rejectedKey = 'kasa.terminal.rejected';
+const deliveredKey = 'kasa.terminal.delivered';
+/** Answers kept for screens to read back; older ones are dropped. */
+const DELIVERED_KEPT = 30;
 
 export function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -57,6 +68,11 @@ export class Outbox {
 
   rejected(): RejectedEntry[] {
     return this.read<RejectedEntry>(rejectedKey);
+  }
+
+  /** The server's answer to the entry with this key, once it was accepted. */
+  delivered(key: string): DeliveredEntry | undefined {
+    return this.read<DeliveredEntry>(deliveredKey).find((e) => e.key === key);
   }
 
   subscribe(listener: () => void): () => void {
@@ -106,6 +122,9 @@ export class Outbox {
       this.online = true;
       if (result.kind === 'rejected') {
         this.store.setItem(rejectedKey, JSON.stringify([...this.rejected(), { ...head, message: result.message }]));
+      } else {
+        const done: DeliveredEntry = { key: head.key, path: head.path, ...(result.response !== undefined ? { response: result.response } : {}), at: new Date().toISOString() };
+        this.store.setItem(deliveredKey, JSON.stringify([...this.read<DeliveredEntry>(deliveredKey), done].slice(-DELIVERED_KEPT)));
       }
       this.store.setItem(queueKey, JSON.stringify(this.pending().filter((e) => e.key !== head.key)));
       this.changed();
@@ -122,7 +141,8 @@ export class Outbox {
   }
 }
 
-/** The real sender: POST with the Idempotency-Key header; network failures, 5xx, 408 and 429 are retried later. */
+/** The real sender: POST with the Idempotency-Key header; network failures, 5xx, 408 and 429 are retried later, and so
+ *  is a 409 idempotency.in_progress (the first try of this key is still running: its answer comes on the next send). */
 export function httpSender(language: () => string): Sender {
   return async (entry) => {
     let res: Response;
@@ -141,9 +161,10 @@ export function httpSender(language: () => string): Sender {
     } catch {
       return { kind: 'unreachable' };
     }
-    if (res.ok || res.status === 409) return { kind: 'accepted' };
+    if (res.ok) return { kind: 'accepted', response: (await res.json().catch(() => undefined)) as unknown };
     if (res.status >= 500 || res.status === 408 || res.status === 429 || res.status === 401) return { kind: 'unreachable' };
     const data = (await res.json().catch(() => null)) as { error?: { message?: string; code?: string } } | null;
+    if (res.status === 409) return data?.error?.code === 'idempotency.in_progress' ? { kind: 'unreachable' } : { kind: 'accepted' };
     return { kind: 'rejected', message: data?.error?.message ?? data?.error?.code ?? `HTTP ${res.status}` };
   };
 }

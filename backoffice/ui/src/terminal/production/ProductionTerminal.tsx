@@ -1,15 +1,15 @@
 // Production on the handheld: a baker scans what came out of the oven, types the count (or the scale's weight),
 // and posts the run; a butcher scans the carcass, its weight, then each cut with its weight, and posts the cutting
-// (cost split by weight). One Idempotency-Key per list, so a send retried after a dropped connection posts once.
+// (cost split by weight). The posting goes through the handheld's outbox with one Idempotency-Key per list: with the
+// Wi-Fi down it waits in storage ("queued"), and a send retried after a lost answer posts once ("posted No. …").
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
 import { parseQuantity } from '../../i18n/format';
-import { ErrorBox } from '../../shared/ErrorBox';
 import { navigate } from '../../routing/router';
 import { findItemByCode, useReferences } from '../../backoffice/documents/lookups';
 import { useProductionTexts } from '../../backoffice/production/texts';
 import { newKey } from '../queue';
+import { outbox, useOutbox } from '../outbox';
 
 interface Line {
   itemId: string;
@@ -21,6 +21,53 @@ interface Line {
 
 type Mode = 'run' | 'cutting';
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A list handed to the outbox: its key, and the output codes to show the costs against once it is posted. */
+interface Posting {
+  key: string;
+  mode: Mode;
+  codes: string[];
+}
+interface PostedAnswer {
+  currency: string;
+  run?: { document: { number: string }; outputs: Array<{ itemCode: string; costMinor: number }> };
+  cutting?: { document: { number: string }; outputs: Array<{ costMinor: number }> };
+}
+
+/** Where a posting is: waiting in the outbox, refused by the server, or posted (with the server's answer). */
+function PostingStatus({ posting }: { posting: Posting }) {
+  const { money } = useI18n();
+  const pt = useProductionTexts();
+  useOutbox(); // re-render as the outbox sends
+  const box = outbox();
+  const done = box.delivered(posting.key);
+  if (done) {
+    const r = done.response as PostedAnswer | undefined;
+    const doc = r?.run ?? r?.cutting;
+    const costs = r?.run
+      ? r.run.outputs.map((o) => `${o.itemCode} ${money(o.costMinor, r.currency)}`)
+      : r?.cutting
+        ? posting.codes.map((code, i) => `${code} ${money(r.cutting!.outputs[i]?.costMinor ?? 0, r.currency)}`)
+        : [];
+    return (
+      <p className="message ok" role="status" data-posting={posting.key}>
+        {`${pt('production.posted', { number: doc?.document.number ?? '—' })} ${costs.join(', ')}`.trim()}
+      </p>
+    );
+  }
+  const refused = box.rejected().find((e) => e.key === posting.key);
+  if (refused)
+    return (
+      <p className="message error" role="alert" data-posting={posting.key}>
+        {pt('production.notPosted', { message: refused.message })}
+      </p>
+    );
+  return (
+    <p className="message queued" role="status" data-posting={posting.key}>
+      {pt('production.queued')}
+    </p>
+  );
+}
 
 /** Scan → quantity → Enter: the line is added and the scanner is ready again. */
 function ScanLine({ label, onLine, allowWaste }: { label: string; onLine: (l: Line) => void; allowWaste?: boolean }) {
@@ -87,7 +134,7 @@ function ScanLine({ label, onLine, allowWaste }: { label: string; onLine: (l: Li
 }
 
 export function ProductionTerminal() {
-  const { t, qty, money } = useI18n();
+  const { t, qty } = useI18n();
   const pt = useProductionTexts();
   const refs = useReferences();
   const [mode, setMode] = useState<Mode | null>(null);
@@ -95,9 +142,7 @@ export function ProductionTerminal() {
   const [input, setInput] = useState<Line | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [key, setKey] = useState(newKey);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [posting, setPosting] = useState<Posting | null>(null);
 
   useEffect(() => {
     if (!warehouseId && refs.warehouses[0]) setWarehouseId(String((refs.warehouses.find((w) => w.code === 'BAKERY') ?? refs.warehouses[0]).id));
@@ -109,35 +154,24 @@ export function ProductionTerminal() {
     setKey(newKey());
   };
 
-  async function post() {
-    setError(null);
-    setBusy(true);
-    try {
-      if (mode === 'run') {
-        const r = await api<{ currency: string; run: { document: { number: string }; outputs: Array<{ itemCode: string; costMinor: number }> } }>('/api/v1/production/runs', {
-          body: { date: today(), warehouseId: Number(warehouseId), outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity })) },
-          headers: { 'Idempotency-Key': `tsd-run-${key}` },
-        });
-        setDone(`${pt('production.posted', { number: r.run.document.number })} ${r.run.outputs.map((o) => `${o.itemCode} ${money(o.costMinor, r.currency)}`).join(', ')}`);
-      } else if (input) {
-        const r = await api<{ currency: string; cutting: { document: { number: string }; outputs: Array<{ costMinor: number }> } }>('/api/v1/production/cuttings', {
-          body: {
-            date: today(),
-            warehouseId: Number(warehouseId),
-            key: 'weight',
-            input: { itemId: Number(input.itemId), quantity: input.quantity },
-            outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity, ...(l.waste ? { waste: true } : {}) })),
-          },
-          headers: { 'Idempotency-Key': `tsd-cut-${key}` },
-        });
-        setDone(`${pt('production.posted', { number: r.cutting.document.number })} ${lines.map((l, i) => `${l.code} ${money(r.cutting.outputs[i]?.costMinor ?? 0, r.currency)}`).join(', ')}`);
-      }
-      reset();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+  /** Hands the list to the outbox (stored before any network attempt) and starts a new list. */
+  function post() {
+    if (mode === 'run') {
+      const body = { date: today(), warehouseId: Number(warehouseId), outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity })) };
+      outbox().enqueue('/api/v1/production/runs', body, `tsd-run-${key}`);
+      setPosting({ key: `tsd-run-${key}`, mode, codes: lines.map((l) => l.code) });
+    } else if (mode === 'cutting' && input) {
+      const body = {
+        date: today(),
+        warehouseId: Number(warehouseId),
+        key: 'weight' as const,
+        input: { itemId: Number(input.itemId), quantity: input.quantity },
+        outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity, ...(l.waste ? { waste: true } : {}) })),
+      };
+      outbox().enqueue('/api/v1/production/cuttings', body, `tsd-cut-${key}`);
+      setPosting({ key: `tsd-cut-${key}`, mode, codes: lines.map((l) => l.code) });
     }
+    reset();
   }
 
   if (!mode)
@@ -171,16 +205,11 @@ export function ProductionTerminal() {
     <section className="scan production-scan">
       <h1>{mode === 'run' ? pt('production.run') : pt('production.cutting')}</h1>
       {mode === 'cutting' && !input ? (
-        <ScanLine label={pt('production.scanInput')} onLine={(l) => (setInput(l), setDone(null))} />
+        <ScanLine label={pt('production.scanInput')} onLine={setInput} />
       ) : (
-        <ScanLine label={mode === 'run' ? pt('production.scanOutput') : pt('production.scanOutputs')} onLine={(l) => (setLines((ls) => [...ls, l]), setDone(null))} allowWaste={mode === 'cutting'} />
+        <ScanLine label={mode === 'run' ? pt('production.scanOutput') : pt('production.scanOutputs')} onLine={(l) => setLines((ls) => [...ls, l])} allowWaste={mode === 'cutting'} />
       )}
-      {done ? (
-        <p className="message ok" role="status">
-          {done}
-        </p>
-      ) : null}
-      <ErrorBox error={error} />
+      {posting ? <PostingStatus posting={posting} /> : null}
       <table className="tally">
         <tbody>
           {input ? (
@@ -202,7 +231,7 @@ export function ProductionTerminal() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="big" disabled={!ready || busy} onClick={() => void post()}>
+      <button type="button" className="big" disabled={!ready} onClick={post}>
         {mode === 'run' ? pt('production.postRun') : pt('production.postCutting')}
       </button>
       <button
