@@ -2,3 +2,4 @@
 export * from './commerceml/index';
 export * from './bank/index';
 export * from './shop/index';
+export * from './exchange/index';

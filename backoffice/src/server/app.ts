@@ -26,6 +26,7 @@ import { registerRegisterRoutes } from './routes/registers';
 import { registerProductionRoutes } from './routes/production';
 import { registerPickingRoutes } from './routes/picking';
 import { registerBankRoutes } from './routes/bank';
+import { registerExchangeRoutes } from './routes/exchange';
 import { registerShopAdminRoutes } from './routes/shop-admin';
 import { registerContractPriceRoutes } from './routes/contract-prices';
 import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   demo?: boolean;
   uiDir?: string;
   logger?: boolean;
+  /** Run the scheduled exchange with 1C (the server's main does; tests run it by hand). */
+  exchangeSchedule?: boolean;
 }
 
 export const UI_DIR = new URL('../../ui/dist/', import.meta.url).pathname;
@@ -147,6 +150,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerProductionRoutes(app, ctx);
   registerPickingRoutes(app, ctx);
   registerBankRoutes(app, ctx);
+  registerExchangeRoutes(app, ctx, { schedule: opts.exchangeSchedule });
   registerShopAdminRoutes(app, ctx);
   registerContractPriceRoutes(app, ctx);
   (await import('./routes/reports')).registerReportRoutes(app, ctx);

@@ -2,11 +2,11 @@
 
 import i18next from 'i18next';
 import { PRODUCTION_MESSAGES } from '@kasa/domain';
-import { BANK_SERVER_MESSAGES, SHOP_MESSAGES } from '@kasa/integrations';
+import { BANK_SERVER_MESSAGES, EXCHANGE_SERVER_MESSAGES, SHOP_MESSAGES } from '@kasa/integrations';
 import { LANGUAGES, MESSAGES, type Language } from './messages';
 
 // The server's own texts win; each part brings the texts of its own error codes.
-const ALL = { ...PRODUCTION_MESSAGES, ...SHOP_MESSAGES, ...BANK_SERVER_MESSAGES, ...MESSAGES };
+const ALL = { ...PRODUCTION_MESSAGES, ...SHOP_MESSAGES, ...BANK_SERVER_MESSAGES, ...EXCHANGE_SERVER_MESSAGES, ...MESSAGES };
 
 const resources = Object.fromEntries(
   LANGUAGES.map((lng) => [lng, { translation: Object.fromEntries(Object.entries(ALL).map(([k, v]) => [k.replace(/\./g, '~'), v[lng]])) }]),

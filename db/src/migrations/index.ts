@@ -9,6 +9,7 @@ import { production } from './003-production';
 import { shopOrders } from './004-shop-orders';
 import { backoffice } from './005-backoffice';
 import { bank } from './006-bank';
+import { exchange } from './008-exchange';
 import { contractPrices } from './009-contract-prices';
 import { shopReservedTotals } from './007-shop-reserved-totals';
 
@@ -20,6 +21,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     '004-shop-orders': shopOrders(db.kind),
     '005-backoffice': backoffice(db.kind),
     '006-bank': bank(db.kind),
+    '008-exchange': exchange(db.kind),
     '009-contract-prices': contractPrices(db.kind),
     '007-shop-reserved-totals': shopReservedTotals(),
   };
