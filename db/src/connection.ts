@@ -4,7 +4,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
+import {
+  CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type DatabaseConnection,
+  type QueryResult,
+} from 'kysely';
 import type { Database } from './schema';
 
 export type DialectKind = 'sqlite' | 'postgresql';
@@ -110,4 +126,73 @@ async function release(target: string): Promise<void> {
   if (--h.refs > 0) return;
   sqliteHandles.delete(target);
   await h.db.kysely.destroy();
+}
+
+/** A value given when a prepared query runs: `param(0)` is the first of the values it runs with. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/** Placeholder for the value at `index`; typed `never` so it fits wherever the query builder expects a value. */
+export const param = (index: number): never => new Slot(index) as never;
+
+// Kysely instances that only compile (no connection), one per dialect.
+const compilers: Record<DialectKind, Kysely<Database>> = {
+  sqlite: new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  }),
+  postgresql: new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  }),
+};
+
+interface Compiled {
+  sql: string;
+  /** Per parameter: the index of the value it takes, or -1 for a constant written into the query. */
+  slots: number[];
+  constants: readonly unknown[];
+}
+
+/**
+ * A query of the hot paths (posting a sale) built with Kysely once per dialect and shape, then run with values:
+ * building and compiling a query costs more than SQLite takes to run it. `shape` is whatever changes the SQL text
+ * besides values (the number of rows of a multi-row insert, of an `in` list); the builder places `param(i)` where the
+ * i-th value goes. Runs on a Kysely instance or a transaction (so it joins the caller's transaction) and compiles for
+ * that executor's dialect.
+ */
+export function preparedQuery<Row>(build: (k: Kysely<Database>, kind: DialectKind, shape: number) => Compilable<Row>) {
+  const cache = new Map<number, Compiled>();
+  return (executor: Kysely<Database>, values: readonly unknown[], shape = 0): Promise<QueryResult<Row>> => {
+    const kind = dialectOf(executor);
+    const key = kind === 'sqlite' ? shape : -1 - shape;
+    let c = cache.get(key);
+    if (!c) {
+      const q = build(compilers[kind], kind, shape).compile();
+      c = { sql: q.sql, slots: q.parameters.map((p) => (p instanceof Slot ? p.index : -1)), constants: q.parameters };
+      // Shapes follow document sizes; keep the most recent ones.
+      if (cache.size >= 200) cache.delete(cache.keys().next().value as number);
+      cache.set(key, c);
+    }
+    const params = new Array<unknown>(c.slots.length);
+    for (let i = 0; i < params.length; i++) {
+      const slot = c.slots[i]!;
+      params[i] = slot >= 0 ? values[slot] : c.constants[i];
+    }
+    return executor.executeQuery<Row>(CompiledQuery.raw(c.sql, params));
+  };
+}
+
+/** The dialect an executor (a Kysely instance or a transaction) speaks, from its adapter. */
+export function dialectOf(executor: Kysely<Database>): DialectKind {
+  return executor.getExecutor().adapter instanceof PostgresAdapter ? 'postgresql' : 'sqlite';
 }

@@ -24,6 +24,17 @@ import { audit } from '../audit/audit';
 import { consumeAtSale } from '../production/sale-consumption';
 import { postMovements, type ItemCosting, type LedgerMovement } from '../ledger/stock-ledger';
 import { checkPurchasePrices } from './purchase-control';
+import {
+  allWarehouses,
+  claimDocument,
+  DOCUMENT_COLUMNS,
+  documentByIdempotencyKey,
+  firstCompany,
+  insertDocumentRow,
+  insertLineRows,
+  itemFacts,
+  LINE_COLUMNS,
+} from './queries';
 
 export interface Actor {
   userId: number | null;
@@ -113,7 +124,7 @@ export interface DocumentView {
 type Trx = Transaction<Database>;
 
 async function company(trx: Trx) {
-  const c = await trx.selectFrom('companies').selectAll().orderBy('id').executeTakeFirst();
+  const c = (await firstCompany(trx, [])).rows[0];
   if (!c) throw new DomainError('company.missing', {}, 409);
   return c;
 }
@@ -184,13 +195,13 @@ async function insertDocument(
     posted_at: null,
     version: 0,
   };
-  const inserted = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
+  const inserted = (await insertDocumentRow(trx, DOCUMENT_COLUMNS.map((k) => row[k]))).rows[0]!;
   const docId = Number(inserted.id);
-  await insertLines(trx, docId, priced.rows);
+  const lineIds = await insertLines(trx, docId, priced.rows);
   return {
     id: docId,
     row: { ...row, id: docId } as Selectable<Database['documents']>,
-    lines: priced.rows.map((r, i) => ({ ...r, line_no: i + 1 }) as FreshLine),
+    lines: priced.rows.map((r, i) => ({ ...r, line_no: i + 1, id: lineIds[i]! }) as FreshLine),
     items: priced.items,
     company: c,
   };
@@ -198,11 +209,13 @@ async function insertDocument(
 
 interface ItemFacts extends ItemCosting {
   produced: boolean;
+  code: string;
+  name: string;
 }
 
 type FreshLine = Pick<
   Selectable<Database['document_lines']>,
-  'line_no' | 'item_id' | 'quantity' | 'price_minor' | 'amount_minor' | 'vat_rate'
+  'id' | 'line_no' | 'item_id' | 'quantity' | 'price_minor' | 'discount_minor' | 'amount_minor' | 'vat_rate'
 >;
 
 /** What insertDocument wrote, so posting in the same transaction need not read it back. */
@@ -212,6 +225,24 @@ interface Inserted {
   lines: FreshLine[];
   items: Map<number, ItemFacts>;
   company: Awaited<ReturnType<typeof company>>;
+  /** Set by posting when the header changed only in status, version and posting time, so the view needs no re-read. */
+  posted?: { status: DocumentStatus; version: number; postedAt: string | null };
+}
+
+/** The view of a document created and posted in this transaction, from what was written (what getDocument reads back). */
+function freshView(fresh: Inserted): DocumentView | null {
+  if (!fresh.posted) return null;
+  const d = fresh.row;
+  return {
+    ...headerView(d),
+    status: fresh.posted.status,
+    version: fresh.posted.version,
+    postedAt: fresh.posted.postedAt,
+    lines: fresh.lines.map((l) => {
+      const item = fresh.items.get(Number(l.item_id))!;
+      return lineView({ ...l, code: item.code, name: item.name });
+    }),
+  };
 }
 
 /** A receiving made from a supplier order: lines without a price take the order's price of that item. */
@@ -248,18 +279,21 @@ async function priceLines(
   pricesIncludeTax?: boolean,
 ): Promise<{ rows: LineRow[]; totalMinor: number; items: Map<number, ItemFacts> }> {
   const itemIds = [...new Set(lines.map((l) => l.itemId))];
-  const items = itemIds.length
-    ? await trx
-        .selectFrom('items')
-        .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')
-        .select(['items.id', 'vat_groups.rate', 'items.costing', 'items.standard_cost_minor', 'items.produced'])
-        .where('items.id', 'in', itemIds)
-        .execute()
-    : [];
+  const items = [];
+  for (let i = 0; i < itemIds.length; i += CHUNK) {
+    const part = itemIds.slice(i, i + CHUNK);
+    items.push(...(await itemFacts(trx, part, part.length)).rows);
+  }
   const facts = new Map<number, ItemFacts>(
     items.map((i) => [
       Number(i.id),
-      { costing: i.costing, standard_cost_minor: i.standard_cost_minor, produced: !!i.produced },
+      {
+        costing: i.costing,
+        standard_cost_minor: i.standard_cost_minor,
+        produced: !!i.produced,
+        code: i.code,
+        name: i.name,
+      },
     ]),
   );
   const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
@@ -299,12 +333,23 @@ async function priceLines(
   };
 }
 
-async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('document_lines')
-    .values(rows.map((r, i) => ({ ...r, document_id: docId, line_no: i + 1 })))
-    .execute();
+// Rows per multi-row statement: 8 parameters a line stays far below SQLite's 32,766 and PostgreSQL's 65,535.
+const CHUNK = 500;
+
+/** Writes the lines numbered from 1 and returns their ids in line order. */
+async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<number[]> {
+  const ids = new Array<number>(rows.length);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const part = rows.slice(start, start + CHUNK);
+    const values: unknown[] = [];
+    part.forEach((r, i) => {
+      const line: Record<(typeof LINE_COLUMNS)[number], unknown> = { ...r, document_id: docId, line_no: start + i + 1 };
+      for (const c of LINE_COLUMNS) values.push(line[c]);
+    });
+    // RETURNING gives rows in no promised order: each id is placed by its line number.
+    for (const r of (await insertLineRows(trx, values, part.length)).rows) ids[r.line_no - 1] = Number(r.id);
+  }
+  return ids;
 }
 
 /**
@@ -387,6 +432,10 @@ export async function getDocument(db: Db | { kysely: Db['kysely'] | Trx }, id: n
     .where('document_id', '=', id)
     .orderBy('line_no')
     .execute();
+  return { ...headerView(d), lines: lines.map(lineView) };
+}
+
+function headerView(d: Selectable<Database['documents']>): Omit<DocumentView, 'lines'> {
   return {
     id: Number(d.id),
     type: d.type as DocumentType,
@@ -408,18 +457,26 @@ export async function getDocument(db: Db | { kysely: Db['kysely'] | Trx }, id: n
     version: d.version,
     baseDocumentId: d.base_document_id === null || d.base_document_id === undefined ? null : Number(d.base_document_id),
     payload: parsePayload(d.payload),
-    lines: lines.map((l) => ({
-      id: Number(l.id),
-      lineNo: l.line_no,
-      itemId: Number(l.item_id),
-      itemCode: l.code,
-      itemName: l.name,
-      quantity: l.quantity,
-      priceMinor: Number(l.price_minor),
-      discountMinor: Number(l.discount_minor),
-      amountMinor: Number(l.amount_minor),
-      vatRate: l.vat_rate,
-    })),
+  };
+}
+
+function lineView(
+  l: Pick<
+    Selectable<Database['document_lines']>,
+    'id' | 'line_no' | 'item_id' | 'quantity' | 'price_minor' | 'discount_minor' | 'amount_minor' | 'vat_rate'
+  > & { code: string; name: string },
+): DocumentLineView {
+  return {
+    id: Number(l.id),
+    lineNo: l.line_no,
+    itemId: Number(l.item_id),
+    itemCode: l.code,
+    itemName: l.name,
+    quantity: l.quantity,
+    priceMinor: Number(l.price_minor),
+    discountMinor: Number(l.discount_minor),
+    amountMinor: Number(l.amount_minor),
+    vatRate: l.vat_rate,
   };
 }
 
@@ -454,23 +511,20 @@ function auditStatus(trx: Trx, actor: Actor, id: number, op: string, from: strin
   });
 }
 
+/** Returns the posting time it stamped, if it did. */
 async function claim(
   trx: Trx,
   doc: { id: number; status: string; version: number; number: string },
   to: DocumentStatus,
-) {
-  const r = await trx
-    .updateTable('documents')
-    .set({
-      status: to,
-      version: doc.version + 1,
-      posted_at: to === 'posted' || to === 'in_transit' ? new Date().toISOString() : undefined,
-    })
-    .where('id', '=', doc.id)
-    .where('status', '=', doc.status)
-    .where('version', '=', doc.version)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new DomainError('document.concurrent_change', { number: doc.number }, 409);
+): Promise<string | undefined> {
+  const postedAt = to === 'posted' || to === 'in_transit' ? new Date().toISOString() : undefined;
+  const r = await claimDocument(
+    trx,
+    [to, doc.version + 1, doc.id, postedAt, doc.status, doc.version],
+    postedAt === undefined ? 0 : 1,
+  );
+  if (Number(r.numAffectedRows) !== 1) throw new DomainError('document.concurrent_change', { number: doc.number }, 409);
+  return postedAt;
 }
 
 async function loadForOperation(trx: Trx, db: Db, id: number) {
@@ -492,7 +546,7 @@ async function ledgerContext(trx: Trx, itemIds: number[], known?: Map<number, It
             .where('id', 'in', itemIds)
             .execute()
         : [];
-  const whs = await trx.selectFrom('warehouses').select(['id', 'negative_stock', 'is_transit', 'code']).execute();
+  const whs = (await allWarehouses(trx, [])).rows;
   const costing = new Map<number, ItemCosting>(items.map((i) => [Number(i.id), i]));
   const neg = new Map(
     whs.map((w) => [
@@ -563,7 +617,8 @@ async function postInTransaction(
       return;
     }
   }
-  await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+  const postedAt = await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+  if (fresh) fresh.posted = { status: to, version: d.version + 1, postedAt: postedAt ?? d.posted_at };
   if (type === 'supplier_order' || type === 'stocktake') {
     await auditStatus(trx, actor, id, op, d.status, to);
     return;
@@ -582,6 +637,7 @@ async function postInTransaction(
     for (const m of r.missing)
       losses.push({ itemId: m.itemId, warehouseId: transitId!, quantity: dec(m.quantity).neg().toFixed(3) });
     await mergePayload(trx, id, d.payload, { received: r.table });
+    if (fresh) fresh.posted = undefined;
   } else if (opts.received)
     throw new DomainError('document.status_forbids', { number: d.number, status: d.status, operation: 'receive' }, 409);
   const plan = planMovements(
@@ -704,22 +760,18 @@ export async function createAndPost(
   input: CreateDocumentInput,
 ): Promise<{ document: DocumentView; duplicate: boolean }> {
   if (input.idempotencyKey) {
-    const existing = await db.kysely
-      .selectFrom('documents')
-      .select('id')
-      .where('idempotency_key', '=', input.idempotencyKey)
-      .executeTakeFirst();
+    const existing = (await documentByIdempotencyKey(db.kysely, [input.idempotencyKey])).rows[0];
     if (existing) return { document: await getDocument(db, Number(existing.id)), duplicate: true };
   }
   assertRight(actor.rights, requiredRight(input.type, 'post'));
   try {
-    const id = await db.kysely.transaction().execute(async (trx) => {
+    const fresh = await db.kysely.transaction().execute(async (trx) => {
       const c = await company(trx);
       const fresh = await insertDocument(trx, c, actor, input, 'draft');
       await postInTransaction(trx, db, actor, fresh.id, 'post', {}, fresh);
-      return fresh.id;
+      return fresh;
     });
-    return { document: await getDocument(db, id), duplicate: false };
+    return { document: freshView(fresh) ?? (await getDocument(db, fresh.id)), duplicate: false };
   } catch (e) {
     // Two retries of the same receipt racing: the unique key let one in; the other returns it.
     if (input.idempotencyKey && /unique|duplicate key/i.test(String((e as Error).message))) {

@@ -5,10 +5,10 @@
 // one insert. Rows are locked in (item, warehouse) order, the order every other locker uses, so two postings that
 // share items wait for each other instead of deadlocking.
 
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { applyMovement, Decimal, type StockBalance } from '@kasa/domain';
 import type { Database } from '../schema';
-import type { DialectKind } from '../connection';
+import { param, preparedQuery, type DialectKind } from '../connection';
 
 export interface LedgerMovement {
   itemId: number;
@@ -38,17 +38,54 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
+// Every posting runs these three statements; they are built once per dialect and number of rows.
+const selectBalances = preparedQuery((k, kind, n) => {
+  const q = k
+    .selectFrom('stock_balances')
+    .select(['item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'last_unit_cost'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('item_id', 'warehouse_id'),
+        'in',
+        Array.from({ length: n }, (_, i) => eb.tuple(param(2 * i), param(2 * i + 1))),
+      ),
+    )
+    .orderBy('item_id')
+    .orderBy('warehouse_id');
+  return kind === 'postgresql' ? q.forUpdate() : q;
+});
+
+const BALANCE_COLUMNS = ['item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'last_unit_cost'] as const;
+const writeBalances = preparedQuery((k, _kind, n) =>
+  k
+    .insertInto('stock_balances')
+    .values(rowsOfParams(BALANCE_COLUMNS, n))
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'warehouse_id']).doUpdateSet({
+        quantity_milli: sql`excluded.quantity_milli`,
+        value_minor: sql`excluded.value_minor`,
+        last_unit_cost: sql`excluded.last_unit_cost`,
+      }),
+    ),
+);
+
+const MOVEMENT_COLUMNS = ['document_id', 'item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'date'] as const;
+const insertMovements = preparedQuery((k, _kind, n) =>
+  k.insertInto('stock_movements').values(rowsOfParams(MOVEMENT_COLUMNS, n)),
+);
+
+/** `n` rows of placeholders, the values row after row in `columns` order. */
+function rowsOfParams(columns: readonly string[], n: number): never[] {
+  return Array.from(
+    { length: n },
+    (_, r) => Object.fromEntries(columns.map((c, i) => [c, param(r * columns.length + i)])) as never,
+  );
+}
+
 /** Reads the balances of the given (item, warehouse) pairs, locking them on PostgreSQL, in key order. */
-async function readBalances(trx: Trx, kind: DialectKind, pairs: Array<[number, number]>, into: Map<BalanceKey, StockBalance>): Promise<void> {
+async function readBalances(trx: Trx, pairs: Array<[number, number]>, into: Map<BalanceKey, StockBalance>): Promise<void> {
   for (const part of chunks(pairs)) {
-    let q = trx
-      .selectFrom('stock_balances')
-      .select(['item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'last_unit_cost'])
-      .where((eb) => eb(eb.refTuple('item_id', 'warehouse_id'), 'in', part.map(([i, w]) => eb.tuple(i, w))))
-      .orderBy('item_id')
-      .orderBy('warehouse_id');
-    if (kind === 'postgresql') q = q.forUpdate();
-    for (const b of await q.execute())
+    for (const b of (await selectBalances(trx, part.flat(), part.length)).rows)
       into.set(keyOf(Number(b.item_id), Number(b.warehouse_id)), {
         quantity: new Decimal(b.quantity_milli).div(1000),
         valueMinor: Number(b.value_minor),
@@ -71,7 +108,7 @@ export async function postMovements(
     (a, b) => a[0] - b[0] || a[1] - b[1],
   );
   const balances = new Map<BalanceKey, StockBalance>();
-  await readBalances(trx, kind, pairs, balances);
+  await readBalances(trx, pairs, balances);
   const missing = pairs.filter(([i, w]) => !balances.has(keyOf(i, w)));
   if (missing.length) {
     // First movement of an item in a warehouse: create its zero balance (another posting may be creating it too),
@@ -82,11 +119,11 @@ export async function postMovements(
         .values(part.map(([item_id, warehouse_id]) => ({ item_id, warehouse_id, quantity_milli: 0, value_minor: 0, last_unit_cost: '0' })))
         .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doNothing())
         .execute();
-    await readBalances(trx, kind, missing, balances);
+    await readBalances(trx, missing, balances);
   }
 
   const values: number[] = [];
-  const rows: Insertable<Database['stock_movements']>[] = [];
+  const rows: Array<Record<(typeof MOVEMENT_COLUMNS)[number], number | string>> = [];
   for (const m of movements) {
     const key = keyOf(m.itemId, m.warehouseId);
     const item = costing(m.itemId);
@@ -128,17 +165,8 @@ export async function postMovements(
     };
   });
   for (const part of chunks(written))
-    await trx
-      .insertInto('stock_balances')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['item_id', 'warehouse_id']).doUpdateSet({
-          quantity_milli: sql`excluded.quantity_milli`,
-          value_minor: sql`excluded.value_minor`,
-          last_unit_cost: sql`excluded.last_unit_cost`,
-        }),
-      )
-      .execute();
-  for (const part of chunks(rows)) await trx.insertInto('stock_movements').values(part).execute();
+    await writeBalances(trx, part.flatMap((b) => BALANCE_COLUMNS.map((c) => b[c])), part.length);
+  for (const part of chunks(rows))
+    await insertMovements(trx, part.flatMap((m) => MOVEMENT_COLUMNS.map((c) => m[c])), part.length);
   return values;
 }
