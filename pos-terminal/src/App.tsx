@@ -7,6 +7,7 @@ import { I18nContext, makeI18n } from './i18n/i18n-context';
 import { LoginScreen } from './login/LoginScreen';
 import { ShiftOpenScreen } from './sale/ShiftOpenScreen';
 import { SaleScreen } from './sale/SaleScreen';
+import { barcodeIndex } from './sale/barcode-index';
 
 const LANGUAGE_KEY = 'kasa.till.language';
 
@@ -17,8 +18,10 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(await api<TillStatus>('GET', '/status'));
+      const s = await api<TillStatus>('GET', '/status');
+      setStatus(s);
       setReachable(true);
+      barcodeIndex.follow(s.catalogueVersion);
     } catch (e) {
       if (e instanceof TillApiError) setReachable(false);
     }

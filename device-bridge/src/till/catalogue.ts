@@ -46,8 +46,39 @@ interface ItemRow {
   currency: string;
 }
 
+/** One item of the till UI's barcode index: `[id, code, name, unit, weighted, marked, vatRate, priceMinor, currency, barcodes]`. */
+export type BarcodeIndexRow = [string, string, string, string, 0 | 1, 0 | 1, string, number, string, string[]];
+
+// Tells a restarted bridge's versions from the last run's, so a page that outlived the restart loads its index again.
+const BOOT = Date.now().toString(36);
+
 export class CatalogueCache {
+  private changes = 0;
+
   constructor(private readonly db: TillDatabase) {}
+
+  /** Changes whenever a pull changed the cache: the till UI reloads its barcode index when it sees a new one. */
+  get version(): string {
+    return `${BOOT}.${this.changes}`;
+  }
+
+  /**
+   * Items with barcodes in rowid order, `limit` at a time after `after` (the last page's `next`): what the till UI
+   * keeps in memory to put a scanned line on the screen without a round trip. Rows are arrays to keep 100,000 small.
+   */
+  barcodeIndexPage(after: number, limit: number): { version: string; rows: BarcodeIndexRow[]; next: number | null } {
+    const rows = this.db
+      .prepare(
+        `SELECT items.rowid AS rowid, id, code, name, unit, weighted, marked, vat_rate, price_minor, currency, group_concat(barcodes.barcode, ' ') AS codes
+         FROM items JOIN barcodes ON barcodes.item_rowid = items.rowid WHERE items.rowid > ? GROUP BY items.rowid ORDER BY items.rowid LIMIT ?`,
+      )
+      .all(after, limit) as (ItemRow & { codes: string })[];
+    return {
+      version: this.version,
+      rows: rows.map((r) => [r.id, r.code, r.name, r.unit, r.weighted ? 1 : 0, r.marked ? 1 : 0, r.vat_rate, r.price_minor, r.currency, r.codes.split(' ')]),
+      next: rows.length === limit ? rows.at(-1)!.rowid : null,
+    };
+  }
 
   get cursor(): string | undefined {
     return getSetting(this.db, 'catalogue.cursor');
@@ -106,6 +137,7 @@ export class CatalogueCache {
       }
       setSetting(this.db, 'catalogue.cursor', cursor);
     })();
+    if (items.length) this.changes++;
   }
 
   byId(id: string): CatalogueItem | undefined {

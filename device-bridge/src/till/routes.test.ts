@@ -103,3 +103,48 @@ test('a receipt the register could not print shows as a problem in the cashier\'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the till UI\'s barcode index comes in pages and its version moves when a pull changes the catalogue', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasa-till-routes-'));
+  const bread = { id: 1, code: '1001', name: 'Rye bread', unit: 'pcs', weighted: false, marked: false, vatRate: '21', priceMinor: 129, currency: 'EUR', barcodes: ['4750000000014', '4750000000021'] };
+  const server = await startStandIn(
+    [
+      bread,
+      // No barcode: found by code or name only, so not in the index.
+      { id: 2, code: '42', name: 'Gouda', unit: 'kg', weighted: true, marked: false, vatRate: '12', priceMinor: 349, currency: 'EUR', barcodes: [] },
+      { id: 3, code: '7001', name: 'Cigarettes', unit: 'pcs', weighted: false, marked: true, vatRate: '21', priceMinor: 575, currency: 'EUR', barcodes: ['4750000000038'] },
+    ],
+    [],
+  );
+  const app = Fastify();
+  const till = registerTillRoutes(app, { dataDir: dir, serverUrl: server.url, tillCode: 'T01', tillDevices: recordingDevices() });
+  try {
+    await app.ready();
+    await till.sync.pullNow();
+    const get = async (url: string) => (await app.inject({ method: 'GET', url: `/api/till${url}` })).json() as { version: string; rows: unknown[][]; next: number | null };
+    const first = await get('/barcode-index?after=0&limit=1');
+    assert.deepEqual(first.rows, [['1', '1001', 'Rye bread', 'pcs', 0, 0, '21', 129, 'EUR', ['4750000000014', '4750000000021']]]);
+    assert.notEqual(first.next, null);
+    const second = await get(`/barcode-index?after=${first.next}&limit=1`);
+    assert.deepEqual(second.rows, [['3', '7001', 'Cigarettes', 'pcs', 0, 1, '21', 575, 'EUR', ['4750000000038']]]);
+    assert.equal(second.version, first.version);
+    assert.equal((await get(`/barcode-index?after=${second.next ?? 0}&limit=1`)).rows.length, 0);
+    const status = async () => ((await app.inject({ method: 'GET', url: '/api/till/status' })).json() as { catalogueVersion: string }).catalogueVersion;
+    assert.equal(await status(), first.version);
+
+    // A new price for the bread: the next pull moves the version, and the index has the new price.
+    server.items.push({ ...bread, priceMinor: 139 });
+    await till.sync.pullNow();
+    const after = await get('/barcode-index?after=0&limit=10');
+    assert.notEqual(after.version, first.version);
+    assert.equal(await status(), after.version);
+    assert.equal(after.rows[0]![7], 139);
+    // A pull that brings nothing leaves it alone: the page does not load 100,000 items again for nothing.
+    await till.sync.pullNow();
+    assert.equal(await status(), after.version);
+  } finally {
+    await app.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

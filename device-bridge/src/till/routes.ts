@@ -1,6 +1,7 @@
 // The till's REST API under /api/till, served by the bridge on 127.0.0.1:7070 for the till UI.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isDomainError } from '@kasa/domain';
+import { checkMarkingCode, type MarkingCheckRequest } from './marking';
 import { moneyText } from './receipt-layout';
 import type { Till, ReceiptRequest } from './till';
 
@@ -35,10 +36,21 @@ export async function tillRoutes(app: FastifyInstance, till: Till): Promise<void
     const limit = Math.min(Number((req.query as Body).limit ?? 20) || 20, 100);
     return { items: till.catalogue.search(q, limit) };
   });
+  app.get('/barcode-index', async (req) => {
+    const q = req.query as Body;
+    const after = Math.max(0, Number(q.after ?? 0) || 0);
+    const limit = Math.min(Math.max(Number(q.limit ?? 5000) || 5000, 1), 20_000);
+    return till.catalogue.barcodeIndexPage(after, limit);
+  });
   app.get('/barcode/:code', async (req, reply) => {
     const match = till.catalogue.lookupBarcode(String((req.params as Body).code));
     if (!match) return reply.status(404).send({ error: { code: 'item.not_found', message: 'item not found', params: { code: (req.params as Body).code } } });
     return match;
+  });
+
+  app.post('/marking/check', async (req) => {
+    till.requireCashier();
+    return checkMarkingCode(till.server, (req.body as MarkingCheckRequest | undefined) ?? { code: '' });
   });
 
   app.post('/shift/open', async (req) => {

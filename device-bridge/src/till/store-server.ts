@@ -1,4 +1,4 @@
-// The store server as the till sees it: three HTTP calls, each with a timeout so a dead network fails fast.
+// The store server as the till sees it: a few HTTP calls, each with a timeout so a dead network fails fast.
 import type { ServerCatalogueItem } from './catalogue';
 import type { ServerCashier } from './cashiers';
 
@@ -60,7 +60,12 @@ export class StoreServer {
     return this.call('POST', '/api/v1/till/receipts', receipt, { 'idempotency-key': receipt.uuid });
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  /** Whether a marked unit may be sold (or returned) now. Short timeout: the cashier waits for the answer. */
+  checkMarkingCode(check: { code: string; itemId?: number; operation: 'sale' | 'return' }, timeoutMs = 2500): Promise<{ code: string; status: string; allowed: boolean; itemId: number | null }> {
+    return this.call('POST', '/api/v1/till/marking/check', check, {}, timeoutMs);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = this.timeoutMs): Promise<T> {
     let res: Response;
     try {
       res = await fetch(new URL(path, this.baseUrl), {
@@ -72,7 +77,7 @@ export class StoreServer {
           ...headers,
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
       throw new StoreServerError(0, 'server.unreachable', e instanceof Error ? e.message : String(e));

@@ -204,6 +204,7 @@ export class Till {
       lastError: this.sync.lastError,
       pending: this.journal.pendingCount(),
       catalogueItems: this.catalogue.count(),
+      catalogueVersion: this.catalogue.version,
       currency: this.currency,
       cashier: c ? { ...c, discountLimitPercent: discountLimitPercent(c.rights), mayRefund: hasRight(c.rights, 'till.refund'), mayChangePrice: hasRight(c.rights, 'till.price'), mayCancelPaid: hasRight(c.rights, 'till.cancel_paid') } : null,
       shift: this.journal.openShift() ?? null,

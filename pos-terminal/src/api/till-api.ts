@@ -89,6 +89,8 @@ export interface TillStatus {
   tillCode: string;
   online: boolean;
   pending: number;
+  /** Moves on whenever a pull changed the till's catalogue cache (the page's barcode index follows it). */
+  catalogueVersion?: string;
   currency: string;
   cashRounding: string;
   cashier: (Cashier & { discountLimitPercent: number; mayRefund?: boolean; mayChangePrice?: boolean; mayCancelPaid?: boolean }) | null;

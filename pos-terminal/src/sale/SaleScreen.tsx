@@ -16,6 +16,9 @@ import { ReportsDialog } from '../dialogs/ReportsDialog';
 import { ReturnDialog } from '../dialogs/ReturnDialog';
 import { WeighDialog } from '../dialogs/WeighDialog';
 import { addItem, cardKey, cartTotals, emptyCart, removeLine, setLineDiscount, setLinePrice, setQuantity, type Cart } from './cart';
+import { barcodeIndex, type BarcodeHit } from './barcode-index';
+import { checkMarking, markingOnReceipt, shownMarkingCode, type MarkingVerdict } from './marking';
+import { ReceiptLines } from './ReceiptLines';
 import { StatusBar } from './StatusBar';
 import { useScanner } from './use-scanner';
 import { useBridgeScans } from './use-bridge-scans';
@@ -30,6 +33,11 @@ interface Action {
 
 const CART_KEY = 'kasa.till.cart';
 
+/** Runs `work` once the browser has painted the next frame, so it never holds up what the cashier sees. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => window.setTimeout(work, 0));
+}
+
 function loadCart(): Cart {
   try {
     const c = JSON.parse(localStorage.getItem(CART_KEY) ?? 'null') as Cart | null;
@@ -41,7 +49,7 @@ function loadCart(): Cart {
 
 export function SaleScreen({ status, onChanged, languagePicker }: { status: TillStatus; onChanged: () => Promise<void>; languagePicker: ReactNode }) {
   const i18n = useI18n();
-  const { t, money, qty, error, currency } = i18n;
+  const { t, money, error, currency } = i18n;
   const [cart, setCartState] = useState<Cart>(loadCart);
   const [selected, setSelected] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -75,9 +83,9 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
 
   const [marking, setMarking] = useState<{ item: Item; barcode?: string } | null>(null);
 
-  const [weighingItem, setWeighingItem] = useState<{ item: Item; barcode?: string; markingCode?: string } | null>(null);
+  const [weighingItem, setWeighingItem] = useState<{ item: Item; barcode?: string; markingCode?: string; markingUnchecked?: boolean } | null>(null);
 
-  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string, weighed = false) => {
+  const add = (item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string, weighed = false, markingUnchecked = false) => {
     // A marked item goes on the receipt one pack at a time, each with the code from its pack.
     if (item.marked && !markingCode) {
       setMarking({ item, ...(barcode ? { barcode } : {}) });
@@ -87,12 +95,12 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     }
     // Weighed goods without a weight barcode go on the receipt from the weighing panel (live weight, tare, net).
     if (item.weighted && !weighed && quantity === '1.000' && embeddedPriceMinor === undefined) {
-      setWeighingItem({ item, ...(barcode ? { barcode } : {}), ...(markingCode ? { markingCode } : {}) });
+      setWeighingItem({ item, ...(barcode ? { barcode } : {}), ...(markingCode ? { markingCode, markingUnchecked } : {}) });
       setText('');
       setResults([]);
       return setDialog('weigh');
     }
-    const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor, markingCode);
+    const next = addItem(cart, item, quantity, barcode, embeddedPriceMinor, markingCode, markingUnchecked);
     setCart(next);
     // The line that grew (same item scanned again) or the new last line.
     const grown = next.lines.find((l, i) => cart.lines[i]?.key === l.key && cart.lines[i]?.quantity !== l.quantity);
@@ -100,7 +108,8 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     setText('');
     setResults([]);
     setMessage(null);
-    void api('POST', '/display', { top: item.name, bottom: money(cartTotals(next, currency).grossMinor) }).catch(() => undefined);
+    // The customer display waits until the cashier's screen has drawn the line.
+    afterPaint(() => void api('POST', '/display', { top: item.name, bottom: money(cartTotals(next, currency).grossMinor) }).catch(() => undefined));
   };
 
   const [returnNumber, setReturnNumber] = useState<string | undefined>(undefined);
@@ -121,7 +130,8 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     const code = m ? m[2]!.trim() : entry;
     if (/^\d+$/.test(code)) {
       try {
-        const hit = await api<{ item: Item; quantity: string; embeddedPriceMinor?: number; barcode: string }>('GET', `/barcode/${encodeURIComponent(code)}`);
+        // A plain barcode from the page's index puts the line on the screen within this key event.
+        const hit = barcodeIndex.lookup(code) ?? (await api<BarcodeHit>('GET', `/barcode/${encodeURIComponent(code)}`));
         return add(hit.item, times && hit.quantity === '1.000' ? times : hit.quantity, hit.barcode, hit.embeddedPriceMinor);
       } catch (e) {
         if (!(e instanceof TillApiError && e.code === 'item.not_found')) return fail(e);
@@ -141,7 +151,8 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
   useEffect(() => {
     const q = text.trim();
     if (q.length < 2 || /^[\d*.,]+$/.test(q)) {
-      setResults([]);
+      // Unchanged when already empty: each key of a scanner's burst would otherwise draw the screen once more.
+      setResults((r) => (r.length ? [] : r));
       return;
     }
     let live = true;
@@ -290,6 +301,9 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
   const onInputKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
+      // A scan answered from the page's index opens the weighing or marking panel within this key event: the Enter
+      // must not travel on to the panel's own key handler and be taken as "OK" there.
+      e.stopPropagation();
       const pick = results[resultIndex];
       if (pick && !/^[\d*.,]+$/.test(text.trim())) add(pick, '1.000');
       else void enterCode(text);
@@ -339,34 +353,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
             </p>
           )}
           <div className="lines-wrap">
-            {cart.lines.length === 0 ? (
-              <p className="empty">{t('sale.empty')}</p>
-            ) : (
-              <table className="lines" data-testid="lines">
-                <thead>
-                  <tr>
-                    <th>{t('col.item')}</th>
-                    <th className="num">{t('col.qty')}</th>
-                    <th className="num">{t('col.price')}</th>
-                    <th className="num">{t('col.discount')}</th>
-                    <th className="num">{t('col.amount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cart.lines.map((l, i) => (
-                    <tr key={l.key} className={l.key === line?.key ? 'selected' : ''} onClick={() => setSelected(l.key)}>
-                      <td>
-                        <span className="code">{l.code}</span> {l.name}
-                      </td>
-                      <td className="num">{qty(l.quantity, l.weighted)}</td>
-                      <td className="num">{money(l.unitPriceMinor)}</td>
-                      <td className="num">{totals.lines[i]?.discountMinor ? money(totals.lines[i]!.discountMinor) : ''}</td>
-                      <td className="num">{money(totals.lines[i]?.grossMinor ?? 0)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <ReceiptLines lines={cart.lines} totals={totals.lines} selectedKey={line?.key} onSelect={setSelected} />
           </div>
         </div>
         <aside className="sale-right">
@@ -411,9 +398,20 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
         <MarkingDialog
           name={marking.item.name}
           onClose={closeDialog}
-          onDone={(code) => {
+          onCheck={async (code) => {
+            // The same pack twice on one receipt is refused here; sold elsewhere or unreadable, by the store server.
+            if (markingOnReceipt(cart, code)) return error('marking.duplicate', { code: shownMarkingCode(code) });
+            let verdict: MarkingVerdict;
+            try {
+              verdict = await checkMarking(code, marking.item.id, returning ? 'return' : 'sale');
+            } catch (e) {
+              return e instanceof TillApiError ? error(e.code, e.params) : error('unknown');
+            }
+            if (!verdict.allowed) return error(verdict.code ?? 'marking.invalid', verdict.params);
             closeDialog();
-            add(marking.item, '1.000', marking.barcode, undefined, code);
+            add(marking.item, '1.000', marking.barcode, undefined, code, false, !verdict.checked);
+            if (!verdict.checked) setMessage({ kind: 'info', text: t('marking.unchecked') });
+            return null;
           }}
         />
       )}
@@ -424,7 +422,7 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
           onClose={closeDialog}
           onDone={(net) => {
             closeDialog();
-            add(weighingItem.item, net, weighingItem.barcode, undefined, weighingItem.markingCode, true);
+            add(weighingItem.item, net, weighingItem.barcode, undefined, weighingItem.markingCode, true, weighingItem.markingUnchecked);
           }}
         />
       )}

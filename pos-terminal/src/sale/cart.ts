@@ -19,6 +19,8 @@ export interface CartLine {
   barcode?: string;
   /** Marked goods (Честный знак and the like): the code scanned from the pack's DataMatrix. */
   markingCode?: string;
+  /** The store server could not be asked about the marking code (offline): sold unchecked, shown on the line. */
+  markingUnchecked?: boolean;
   /** The cashier typed this line's price (sent to the bridge, which checks the right). */
   manualPrice?: boolean;
 }
@@ -44,7 +46,7 @@ export function emptyCart(): Cart {
   return { uuid: newUuid(), lines: [], receiptDiscountMinor: 0 };
 }
 
-export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string): Cart {
+export function addItem(cart: Cart, item: Item, quantity: string, barcode?: string, embeddedPriceMinor?: number, markingCode?: string, markingUnchecked = false): Cart {
   // The same piece item scanned again adds to its line; weighed, price-embedded and marked items get a line each.
   const same = !item.weighted && embeddedPriceMinor === undefined && !markingCode ? cart.lines.find((l) => l.itemId === item.id && !l.discountMinor && !l.discountPercent && !l.manualPrice) : undefined;
   if (same) {
@@ -62,6 +64,7 @@ export function addItem(cart: Cart, item: Item, quantity: string, barcode?: stri
     vatRate: item.vatRate,
     ...(barcode ? { barcode } : {}),
     ...(markingCode ? { markingCode } : {}),
+    ...(markingCode && markingUnchecked ? { markingUnchecked: true } : {}),
   };
   return { ...cart, lines: [...cart.lines, line] };
 }
