@@ -3,8 +3,7 @@
 
 import { sql } from 'kysely';
 import type { Db } from '../connection';
-import { decodeCursor, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
-import { byPair, pairKey, pairsPage } from './pairs';
+import { decodeCursor, encodeCursor, milliToDecimal, num, pageSize, streamPages, type Page } from './paging';
 
 export interface StockBalanceQuery {
   /** ISO date; movements dated on it count. */
@@ -41,25 +40,63 @@ function grouped(db: Db, q: StockBalanceQuery) {
 }
 
 export async function stockBalancePage(db: Db, q: StockBalanceQuery, after: string | null = null, limit?: number): Promise<Page<StockBalanceRow>> {
-  const { pairs, next } = await pairsPage(db, q, decodeCursor(after, 3), pageSize(limit));
-  if (pairs.length === 0) return { rows: [], next };
-  const sums = byPair(
-    await db.kysely
+  const size = pageSize(limit);
+  const key = decodeCursor(after, 3);
+  const from = key ? String(key[0]) : null;
+  const skip = key ? Number(key[2]) : 0;
+  // One query a page: items in code order from the cursor (the index on items.code), their balance rows by key, and
+  // each pair's movements up to the date summed by the (item, warehouse, date) index. Rows come out already in page
+  // order, so the database stops after `size` pairs: every page costs the same however far into the report it is.
+  const sum = (column: 'quantity_milli' | 'value_minor') =>
+    db.kysely
       .selectFrom('stock_movements as m')
-      .select(['m.item_id', 'm.warehouse_id', sql<string>`sum(m.quantity_milli)`.as('q'), sql<string>`sum(m.value_minor)`.as('v')])
-      // the plain item list lets PostgreSQL walk the (item, warehouse, date) index; the pairs then narrow it
-      .where('m.item_id', 'in', [...new Set(pairs.map((p) => p.itemId))])
-      .where((eb) => eb(eb.refTuple('m.item_id', 'm.warehouse_id'), 'in', pairs.map((p) => eb.tuple(p.itemId, p.warehouseId))))
-      .where('m.date', '<=', q.date)
-      .groupBy(['m.item_id', 'm.warehouse_id'])
-      .execute(),
-  );
+      .select(sql<string | null>`sum(${sql.ref(`m.${column}`)})`.as('s'))
+      .whereRef('m.item_id', '=', 'b.item_id')
+      .whereRef('m.warehouse_id', '=', 'b.warehouse_id')
+      .where('m.date', '<=', q.date);
+  let b = db.kysely
+    .selectFrom('items as i')
+    .innerJoin('stock_balances as b', 'b.item_id', 'i.id')
+    .innerJoin('warehouses as w', 'w.id', 'b.warehouse_id')
+    .select([
+      'i.id as item_id',
+      'i.code as item_code',
+      'i.name as item_name',
+      'i.unit',
+      'b.warehouse_id',
+      'w.code as warehouse_code',
+      'w.name as warehouse_name',
+      sum('quantity_milli').as('q'),
+      sum('value_minor').as('v'),
+    ])
+    .orderBy('i.code')
+    .orderBy('b.warehouse_id')
+    .limit(size + 1);
+  if (!q.includeTransit) b = b.where('w.is_transit', '=', 0);
+  if (q.warehouseId) b = b.where('b.warehouse_id', '=', q.warehouseId);
+  if (q.itemId) b = b.where('i.id', '=', q.itemId);
+  // A lower bound on the code even on the first page, so the planner walks the code index instead of sorting.
+  b = b.where('i.code', '>=', from ?? '');
+  if (from !== null) b = b.where((eb) => eb.or([eb('i.code', '>', from), eb('b.warehouse_id', '>', skip)]));
+  const found = await b.execute();
+  const pairs = found.slice(0, size);
   const rows: StockBalanceRow[] = [];
-  for (const p of pairs) {
-    const s = sums.get(pairKey(p));
-    if (!s || (num(s.q) === 0 && num(s.v) === 0)) continue;
-    rows.push({ ...p, quantity: milliToDecimal(num(s.q)), valueMinor: num(s.v) });
+  for (const r of pairs) {
+    if (num(r.q) === 0 && num(r.v) === 0) continue;
+    rows.push({
+      itemId: Number(r.item_id),
+      itemCode: r.item_code,
+      itemName: r.item_name,
+      unit: r.unit,
+      warehouseId: Number(r.warehouse_id),
+      warehouseCode: r.warehouse_code,
+      warehouseName: r.warehouse_name,
+      quantity: milliToDecimal(num(r.q)),
+      valueMinor: num(r.v),
+    });
   }
+  const last = pairs[pairs.length - 1];
+  const next = found.length > size && last ? encodeCursor([last.item_code, Number(last.item_id), Number(last.warehouse_id)]) : null;
   return { rows, next };
 }
 
