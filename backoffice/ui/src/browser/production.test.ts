@@ -211,6 +211,59 @@ async function bakerPostsThroughAWifiDrop(browser: Browser, baseUrl: string): Pr
   await context.close();
 }
 
+/** A butcher cuts 2 kg of beef into 1.6 kg of mince and 0.4 kg of trim with the Wi-Fi down: the cutting is queued,
+ *  and posted once when the connection is back; the trim is waste, so the mince carries the whole cost. */
+async function butcherCutsThroughAWifiDrop(browser: Browser, baseUrl: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 760 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(baseUrl + '/terminal', { waitUntil: 'networkidle' });
+  await signIn(page, 'storekeeper', 'storekeeper');
+  await page.waitForSelector('nav.tasks');
+  const ids = await lookups(baseUrl);
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const get = async <T>(path: string) => (await (await fetch(baseUrl + path, { headers: { cookie } })).json()) as T;
+  const first = async (prefix: string) => (await get<{ items: Array<{ code: string; name: string }> }>(`/api/v1/items?q=${encodeURIComponent(prefix)}&limit=50`)).items.find((i) => i.name.startsWith(prefix))!.code;
+  const beef = await first('Liellopa gaļa bez kaula');
+  const mince = await first('Maltā gaļa');
+  const productionDocs = async () => (await get<{ documents: Array<{ number: string }> }>('/api/v1/documents?type=production&limit=200')).documents.map((d) => d.number);
+  const before = await productionDocs();
+
+  const scan = async (code: string, quantity: string, waste = false) => {
+    await page.fill('input[name=barcode]', code);
+    await page.press('input[name=barcode]', 'Enter');
+    await page.fill('input[name=quantity]', quantity);
+    if (waste) await page.check('input[name=waste]');
+    await page.press('input[name=quantity]', 'Enter');
+    await page.waitForSelector('input[name=barcode]');
+  };
+  await page.click('nav.tasks button:has-text("Production")');
+  await page.selectOption('nav.production-tasks select[name=warehouse]', ids.store);
+  await page.click('button:has-text("Cutting")');
+  await scan(beef, '2');
+  await scan(mince, '1.6');
+  await scan(mince, '0.4', true);
+  assert.equal(await page.locator('table.tally tr').count(), 3, 'the input and two outputs');
+
+  await context.setOffline(true);
+  await page.click('button:has-text("Post the cutting")');
+  await page.waitForSelector('.message.queued');
+  assert.deepEqual(await productionDocs(), before, 'nothing posted while offline');
+  await context.setOffline(false);
+  await page.waitForSelector('.message.ok', { timeout: 30_000 });
+  const added = (await productionDocs()).filter((n) => !before.includes(n));
+  assert.equal(added.length, 1, 'one cutting document');
+  const posted = await page.locator('.message.ok').innerText();
+  assert.match(posted, new RegExp(`^Posted ${added[0]}\\. ${mince} €(?!0\\.00)[\\d.]+, ${mince} €0\\.00$`), 'the mince carries the whole cost, the trim (waste) none');
+  assert.deepEqual(
+    errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)),
+    [],
+    'no console errors on the handheld',
+  );
+  await context.close();
+}
+
 const found = await findBuildServer();
 
 test('production in Chromium: a tech card written and a run posted in the back office, loaves posted on the handheld', { skip: typeof found === 'string' ? found : false, timeout: 180_000 }, async (t) => {
@@ -225,6 +278,7 @@ test('production in Chromium: a tech card written and a run posted in the back o
     await t.test('a manager writes a tech card, sees its cost and posts a run with more milk than the norm', () => managerWritesATechCardAndPostsARun(browser, baseUrl));
     await t.test('a baker scans 12 loaves on the handheld and posts the run', () => bakerPostsLoavesOnTheHandheld(browser, baseUrl));
     await t.test('issue 7: a run posted with the Wi-Fi down is queued, then posted exactly once though an answer was lost', () => bakerPostsThroughAWifiDrop(browser, baseUrl));
+    await t.test('issue 7: a cutting posted with the Wi-Fi down is queued, then posted once', () => butcherCutsThroughAWifiDrop(browser, baseUrl));
   } finally {
     await browser.close();
     await app.close();
