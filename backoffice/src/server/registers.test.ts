@@ -4,23 +4,16 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createItem, createMinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
-import { buildServer } from './app';
+import { startTestServer, type Caller, type Json } from './test-server';
 import { seedWarehouseUsers } from './test-users';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`catalogue management over HTTP on ${kind}`, () => {
     let db: Awaited<ReturnType<typeof testDatabase>>;
-    let base: string;
-    let close: () => Promise<void>;
+    let server: Awaited<ReturnType<typeof startTestServer>>;
     let milk: number;
     let retail: number;
-    const cookies: Record<string, string> = {};
-    const as = (user: string) => async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(base + path, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: cookies[user] ?? '' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, json: (await res.json()) as Json };
-    };
+    const as = (user: string): Caller => (...args) => server.as(user)(...args);
     const admin = as('admin');
     const storekeeper = as('storekeeper');
 
@@ -31,17 +24,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       const pg = await db.kysely.insertInto('price_groups').values({ code: 'RETAIL', name: 'Retail', currency: 'EUR', tax_included: 1, is_default: 1 }).returning('id').executeTakeFirstOrThrow();
       retail = Number(pg.id);
       await seedWarehouseUsers(db);
-      const s = await buildServer({ databaseUrl: db.url });
-      await s.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`;
-      close = () => s.app.close();
-      for (const u of ['admin', 'storekeeper']) {
-        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: u }) });
-        cookies[u] = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
-      }
+      server = await startTestServer(db.url);
     });
     after(async () => {
-      await close();
+      await server.close();
       await db.drop();
     });
 
@@ -77,8 +63,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.ok(sk.rights.includes('stocktake.edit'));
       await admin('PUT', `/api/v1/user-groups/${sk.id}/rights`, { rights: ['stocktake.edit', 'receiving.edit', 'stock.view'] });
       assert.equal((await admin('POST', '/api/v1/users', { username: 'ilze', name: 'Ilze', group: 'storekeeper', password: 'ilze1234', language: 'lv' })).status, 201);
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ilze', password: 'ilze1234' }) });
-      const me = (await login.json()) as Json;
+      const me = (await server.call('POST', '/api/v1/auth/login', { username: 'ilze', password: 'ilze1234' })).json;
       assert.deepEqual(me.user.rights, ['receiving.edit', 'stock.view', 'stocktake.edit']);
       assert.equal((await storekeeper('PUT', `/api/v1/user-groups/${sk.id}/rights`, { rights: ['*'] })).status, 403);
     });

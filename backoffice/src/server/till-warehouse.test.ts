@@ -4,21 +4,17 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createItem, createMinimalCompany, type MinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
-import { buildServer } from './app';
+import { startTestServer } from './test-server';
 import { seedWarehouseUsers } from './test-users';
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`till warehouses on ${kind}`, () => {
     let db: Awaited<ReturnType<typeof testDatabase>>;
     let co: MinimalCompany;
-    let server: Awaited<ReturnType<typeof buildServer>>;
-    let cookie = '';
+    let server: Awaited<ReturnType<typeof startTestServer>>;
     let bread: number;
 
-    const call = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const r = await server.app.inject({ method, url, payload: body as object, headers: { ...(cookie ? { cookie } : {}), ...headers } });
-      return { status: r.statusCode, json: r.json() as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => server.as('admin')(method, path, body, headers);
     const stock = async (warehouse: number) =>
       (await db.kysely.selectFrom('stock_balances').select('quantity_milli').where('item_id', '=', bread).where('warehouse_id', '=', warehouse).executeTakeFirst())?.quantity_milli ?? 0;
     const sell = (tillCode: string, n: number) => {
@@ -42,12 +38,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       co = await createMinimalCompany(db, { warehouses: [{ code: 'STORE', name: 'Store', negativeStock: 'allow' }, { code: 'KIOSK', name: 'Kiosk', negativeStock: 'allow' }] });
       bread = await createItem(db, co.vat.reduced!, { code: 'BREAD', name: 'Maize' });
       await seedWarehouseUsers(db);
-      server = await buildServer({ databaseUrl: db.url });
-      const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'admin' } });
-      cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      server = await startTestServer(db.url);
     });
     after(async () => {
-      await server.app.close();
+      await server.close();
       await db.drop();
     });
 

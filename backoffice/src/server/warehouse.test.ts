@@ -5,31 +5,19 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createAndPost, createItem, createMinimalCompany, SYSTEM_ACTOR, type MinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
-import { buildServer } from './app';
+import { startTestServer, type Caller, type Json } from './test-server';
 import { seedWarehouseUsers } from './test-users';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`warehouse flows over HTTP on ${kind}`, () => {
     let db: Awaited<ReturnType<typeof testDatabase>>;
     let co: MinimalCompany;
-    let base: string;
-    let close: () => Promise<void>;
+    let server: Awaited<ReturnType<typeof startTestServer>>;
     let milk: number;
     let bread: number;
     let supplier: number;
-    const cookies: Record<string, string> = {};
 
-    const as = (user: string) => async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: cookies[user] ?? '', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : {}) as Json };
-    };
+    const as = (user: string): Caller => (...args) => server.as(user)(...args);
     const admin = as('admin');
     const storekeeper = as('storekeeper');
     const manager = as('manager');
@@ -48,17 +36,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       await seedWarehouseUsers(db);
       // The supplier's last prices: milk 0.80, bread 1.00.
       await createAndPost(db, SYSTEM_ACTOR, { type: 'receiving', date: '2026-11-01', warehouseId: co.warehouses.STORE, partnerId: supplier, lines: [{ itemId: milk, quantity: '10', priceMinor: 80 }, { itemId: bread, quantity: '10', priceMinor: 100 }] });
-      const s = await buildServer({ databaseUrl: db.url });
-      await s.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`;
-      close = () => s.app.close();
-      for (const u of ['admin', 'storekeeper', 'manager']) {
-        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: u }) });
-        cookies[u] = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
-      }
+      server = await startTestServer(db.url);
     });
     after(async () => {
-      await close();
+      await server.close();
       await db.drop();
     });
 

@@ -6,30 +6,22 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAndPost, createItem, createMinimalCompany, SYSTEM_ACTOR } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
-import { buildServer, requireUser } from '../app';
+import { requireUser } from '../app';
+import { startTestServer, type Caller, type Json } from '../test-server';
 import { seedWarehouseUsers } from '../test-users';
 import { registerShopAdminRoutes } from './shop-admin';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`shop administration over HTTP on ${kind}`, { timeout: 120_000 }, () => {
     let db: Awaited<ReturnType<typeof testDatabase>>;
-    let base: string;
-    let close: () => Promise<void>;
+    let server: Awaited<ReturnType<typeof startTestServer>>;
     let key = '';
     let keyId = 0;
     let orderId = 0;
-    const cookies: Record<string, string> = {};
-    const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
-      const res = await fetch(base + path, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, json: (text ? JSON.parse(text) : {}) as Json };
-    };
-    const as = (user: string) => (method: string, path: string, body?: unknown) => call(method, path, { cookie: cookies[user] ?? '' }, body);
+    const as = (user: string): Caller => (...args) => server.as(user)(...args);
     const admin = as('admin');
     const storekeeper = as('storekeeper');
-    const shop = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => call(method, path, { authorization: `Bearer ${key}`, ...headers }, body);
+    const shop: Caller = (method, path, body, headers = {}) => server.call(method, path, body, { authorization: `Bearer ${key}`, ...headers });
 
     before(async () => {
       db = await testDatabase(kind);
@@ -39,18 +31,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       await db.kysely.insertInto('prices').values({ price_group_id: Number(pg.id), item_id: bread, price_minor: 189, valid_from: '2020-01-01', created_at: new Date().toISOString() }).execute();
       await createAndPost(db, SYSTEM_ACTOR, { type: 'receiving', date: new Date().toISOString().slice(0, 10), warehouseId: co.warehouses.W1!, lines: [{ itemId: bread, quantity: '10', priceMinor: 100 }] });
       await seedWarehouseUsers(db);
-      const s = await buildServer({ databaseUrl: db.url });
-      registerShopAdminRoutes(s.app, { db: s.db, requireUser });
-      await s.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`;
-      close = () => s.app.close();
-      for (const u of ['admin', 'storekeeper']) {
-        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: u }) });
-        cookies[u] = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
-      }
+      server = await startTestServer(db.url, { setup: (s) => registerShopAdminRoutes(s.app, { db: s.db, requireUser }) });
     });
     after(async () => {
-      await close();
+      await server.close();
       await db.drop();
     });
 
