@@ -8,6 +8,7 @@ import { addUser } from '../auth/users';
 import { DEMO_GROUPS, demoCatalogue, type DemoItem } from './catalogue';
 import { DEMO_PARTNERS, DEMO_USER_GROUPS, DEMO_USERS, latvianIban } from './people';
 import { postDemoHistory } from './history';
+import { postDemoContractPrices } from './contract-prices';
 import { postDemoProduction } from './recipes';
 
 export const DEMO_COMPANY_NAME = 'Kasa Demo SIA';
@@ -53,6 +54,7 @@ export async function createDemo(db: Db): Promise<DemoIds> {
   const ids = await db.kysely.transaction().execute((trx) => createMasterData({ ...db, kysely: trx }));
   await postDemoHistory(db, ids);
   await postDemoProduction(db, ids);
+  await postDemoContractPrices(db, ids);
   // The online shop's example key (integrations/src/shop/README.md), so its curl examples work at once.
   await ensureDemoShopKey(db);
   return ids;

@@ -69,9 +69,13 @@ export interface FlaggedPrice {
   lineNo: number;
   itemId: number;
   priceMinor: number;
-  lastPriceMinor: number;
-  lastDocumentNumber: string;
-  lastDate: string;
+  /** Held against the supplier's contract price or its last price (absent on documents flagged before contracts). */
+  reference?: 'contract' | 'last';
+  referencePriceMinor?: number;
+  contract?: { id: number; validFrom: string; validTo: string | null };
+  lastPriceMinor: number | null;
+  lastDocumentNumber: string | null;
+  lastDate: string | null;
   increasePercent: string;
 }
 

@@ -85,9 +85,9 @@ export function PriceControlPanel({ doc }: { doc: StockDocument }) {
           <tr>
             <th>{t('field.item')}</th>
             <th className="num">{t('field.price')}</th>
-            <th className="num">{t('docs.lastPrice')}</th>
+            <th className="num">{t('docs.referencePrice')}</th>
             <th className="num">{t('docs.increase')}</th>
-            <th>{t('field.number')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -95,10 +95,12 @@ export function PriceControlPanel({ doc }: { doc: StockDocument }) {
             <tr key={f.lineNo}>
               <td>{name(f.itemId)}</td>
               <td className="num">{money(f.priceMinor, doc.currency)}</td>
-              <td className="num">{money(f.lastPriceMinor, doc.currency)}</td>
+              <td className="num">{money(f.referencePriceMinor ?? f.lastPriceMinor ?? 0, doc.currency)}</td>
               <td className="num">+{f.increasePercent} %</td>
-              <td>
-                {f.lastDocumentNumber} · {date(f.lastDate)}
+              <td className={`price-reference ${f.reference ?? 'last'}`}>
+                {f.reference === 'contract' && f.contract
+                  ? t('docs.referenceContract', { from: date(f.contract.validFrom) })
+                  : t('docs.referenceLast', { number: f.lastDocumentNumber ?? '', date: f.lastDate ? date(f.lastDate) : '' })}
               </td>
             </tr>
           ))}

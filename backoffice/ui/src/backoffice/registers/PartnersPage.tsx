@@ -1,4 +1,5 @@
-// Partners (suppliers and customers): the list, and a form that creates a new one or changes the one picked.
+// Partners (suppliers and customers): the list, and a form that creates a new one or changes the one picked; a
+// picked supplier shows its contract prices.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Partner } from '../../api/types';
@@ -7,6 +8,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/dictionary';
 import { ErrorBox } from '../../shared/ErrorBox';
 import { enterMovesNext } from '../../forms/keyboard';
+import { ContractPrices } from './ContractPrices';
 
 const kinds = ['supplier', 'customer', 'both'] as const;
 const empty = { id: null as string | null, code: '', name: '', kind: 'supplier', taxNumber: '' };
@@ -72,6 +74,7 @@ export function PartnersPage() {
           ) : null}
         </div>
       </form>
+      {form.id && form.kind !== 'customer' ? <ContractPrices key={form.id} partnerId={form.id} /> : null}
       <table className="grid">
         <thead>
           <tr>
