@@ -20,6 +20,7 @@ import { PartnersPage } from './registers/PartnersPage';
 import { UsersPage } from './registers/UsersPage';
 import { productionPage } from './production/ProductionPages';
 import { BankSection } from './bank/BankSection';
+import { ExchangePage } from './exchange/ExchangePage';
 import { ShopSection } from './shop/ShopSection';
 import { ReportsSection } from './reports/ReportsSection';
 
@@ -36,6 +37,7 @@ const menu: { to: string; label: MessageKey }[] = [
   { to: '/reports', label: 'menu.reports' },
   { to: '/production', label: 'menu.production' },
   { to: '/bank', label: 'menu.bank' },
+  { to: '/exchange', label: 'menu.exchange' },
   { to: '/shop', label: 'menu.shop' },
   { to: '/labels', label: 'menu.labels' },
   { to: '/settings', label: 'menu.settings' },
@@ -64,6 +66,7 @@ function Page({ path, search }: { path: string; search: URLSearchParams }): Reac
   if (path === '/stock') return <StockPage />;
   if (path.startsWith('/production')) return productionPage(path);
   if (path === '/bank' || path.startsWith('/bank/')) return <BankSection path={path} />;
+  if (path === '/exchange') return <ExchangePage />;
   if (path === '/shop' || path.startsWith('/shop/')) return <ShopSection path={path} />;
   if (path === '/reports' || path.startsWith('/reports/')) return <ReportsSection path={path} search={search} />;
   return <ItemsPage />;
