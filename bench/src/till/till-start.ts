@@ -13,7 +13,10 @@ interface StartRun {
   page: number;
   pin: number;
   searches: number[];
+  /** `fetch`: this scan's GET /api/till/barcode/:code, NaN when the page's barcode index answered it. */
   scans: { line: number; frame: number; fetch: number }[];
+  /** The page's barcode index by the end of the scans: pages loaded, first request → last response (ms). */
+  index: { pages: number; ms: number } | null;
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -32,8 +35,11 @@ export interface StartTimes {
   scanToLineMs: QueryTimes;
   /** The same until the next animation frame after it, i.e. the line painted. */
   scanToFrameMs: QueryTimes;
-  /** Of it, the page's GET /api/till/barcode/:code (request start → response end, from the page's resource timing). */
+  /** Scans the page had to ask the bridge about (its barcode index not loaded yet), and those requests' times. */
+  scansByBridge: number;
   scanFetchMs: QueryTimes;
+  /** The page's barcode index (GET /api/till/barcode-index pages) on the first start: first request → last response. */
+  indexLoad: { pages: number; ms: number } | null;
 }
 
 /** What the cashier does on the first start of a till. */
@@ -60,6 +66,7 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
       const pin = performance.now() - t0;
       const searches: number[] = [];
       const scans: { line: number; frame: number; fetch: number }[] = [];
+      let index: StartRun['index'] = null;
       if (work) {
         await tab.locator('#pin').fill('1111');
         await tab.keyboard.press('Enter');
@@ -92,7 +99,7 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
             const count = () => document.querySelectorAll('[data-testid="lines"] tbody tr').length;
             const done = () => {
               const line = performance.now() - window.kasaEnterAt;
-              const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/till/barcode/')).at(-1);
+              const call = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/till/barcode/') && e.startTime >= window.kasaEnterAt).at(-1);
               const fetchMs = call ? call.responseEnd - call.startTime : NaN;
               requestAnimationFrame(() => resolve({ line, frame: performance.now() - window.kasaEnterAt, fetch: fetchMs }));
             };
@@ -111,8 +118,14 @@ async function oneStart(browser: Browser, folder: string, work: CashierWork | nu
           if (!seen) throw new Error(`scanning ${barcode} added no receipt line within 10 s`);
           scans.push(seen);
         }
+        index = (await tab.evaluate(`(() => {
+          const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/till/barcode-index'));
+          if (!pages.length) return null;
+          const last = pages.at(-1);
+          return { pages: pages.length, ms: last.responseEnd - pages[0].startTime };
+        })()`)) as StartRun['index'];
       }
-      return { bridge, page, pin, searches, scans };
+      return { bridge, page, pin, searches, scans, index };
     } finally {
       await tab.close();
     }
@@ -139,7 +152,9 @@ export async function measureStarts(folders: { big: string; small: string }, sta
       typedSearchMs: summarise(r.flatMap((x) => x.searches)),
       scanToLineMs: summarise(r.flatMap((x) => x.scans.map((y) => y.line))),
       scanToFrameMs: summarise(r.flatMap((x) => x.scans.map((y) => y.frame))),
-      scanFetchMs: summarise(r.flatMap((x) => x.scans.map((y) => y.fetch))),
+      scansByBridge: r.flatMap((x) => x.scans).filter((y) => !Number.isNaN(y.fetch)).length,
+      scanFetchMs: summarise(r.flatMap((x) => x.scans.map((y) => y.fetch)).filter((f) => !Number.isNaN(f))),
+      indexLoad: r.find((x) => x.index)?.index ?? null,
     });
     return { big: times(runs.big), small: times(runs.small) };
   } finally {
