@@ -217,5 +217,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(byCode.get('RYAZ'), true);
       assert.equal(byCode.get('KEFIR'), false);
     });
+
+    test('a price set earlier to come into force today reaches the tills today', async () => {
+      const cursor = (await call('GET', '/api/v1/till/catalogue')).json.cursor;
+      const today = new Date().toISOString().slice(0, 10);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const g = await db.kysely.insertInto('price_groups').values({ code: 'RETAIL', name: 'Retail', currency: 'EUR', tax_included: 1, is_default: 1 }).returning('id').executeTakeFirstOrThrow();
+      // As if set last week, valid from today: nothing touched the item since, and yesterday was already announced.
+      await db.kysely.insertInto('prices').values({ price_group_id: Number(g.id), item_id: milk, price_minor: 149, valid_from: today, created_at: '2026-01-01T00:00:00Z' }).execute();
+      await db.kysely.updateTable('settings').set({ value: yesterday }).where('key', '=', 'internal.prices_in_force_through').execute();
+      const feed = await call('GET', `/api/v1/till/catalogue?since=${cursor}`);
+      assert.deepEqual(feed.json.items.map((i: { code: string; priceMinor: number }) => [i.code, i.priceMinor]), [['MILK', 149]]);
+      assert.equal((await call('GET', `/api/v1/till/catalogue?since=${feed.json.cursor}`)).json.items.length, 0);
+    });
   });
 }

@@ -98,3 +98,37 @@ export async function nextChangeSeq(db: Db): Promise<number> {
   return Number(r?.m ?? 0) + 1;
 }
 
+
+const PRICES_IN_FORCE_KEY = 'internal.prices_in_force_through';
+
+/** Sends items whose price comes into force on a later day out again when that day comes. Tills and shops pull
+ * items changed since their cursor (items.change_seq); a price set today "valid from Monday" changes nothing on
+ * Monday unless something moves the item forward then. This does, once per day for all callers: the items with a
+ * price that came into force after the last day announced (kept in the settings table under an internal key) and
+ * up to `today` get new change numbers. Returns how many items moved. */
+export async function announcePricesInForce(db: Db, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  // Asked on every till poll: a plain read on the days there is nothing to do, no write lock.
+  const done = await db.kysely.selectFrom('settings').select('value').where('key', '=', PRICES_IN_FORCE_KEY).executeTakeFirst();
+  if (done && done.value >= today) return 0;
+  return db.kysely.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('settings').select('value').where('key', '=', PRICES_IN_FORCE_KEY).executeTakeFirst();
+    // First run: prices that come into force today (earlier ones were sent when they were set).
+    const through = row?.value ?? new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    if (through >= today) return 0;
+    const max = await trx.selectFrom('items').select((eb) => eb.fn.max('change_seq').as('m')).executeTakeFirst();
+    const base = Number(max?.m ?? 0) + 1;
+    const moved = await trx
+      .updateTable('items')
+      // Distinct and above every number handed out so far, in id order: ids are unique.
+      .set({ change_seq: sql`${base} + id`, updated_at: new Date().toISOString() })
+      .where('id', 'in', (eb) => eb.selectFrom('prices').select('item_id').where('valid_from', '>', through).where('valid_from', '<=', today))
+      .executeTakeFirst();
+    const now = new Date().toISOString();
+    await trx
+      .insertInto('settings')
+      .values({ key: PRICES_IN_FORCE_KEY, value: today, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: today, updated_at: now }))
+      .execute();
+    return Number(moved.numUpdatedRows);
+  });
+}

@@ -5,7 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@kasa/domain';
-import { audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillWarehouseId, type Actor } from '@kasa/db';
+import { announcePricesInForce, audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillWarehouseId, type Actor } from '@kasa/db';
 import type { RouteContext } from '../app';
 import { itemViews } from './catalogue';
 
@@ -56,6 +56,7 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
     { schema: { tags: ['till'], summary: 'Items and prices changed since a cursor, in pages', querystring: Type.Object({ since: Type.Optional(Type.String({ pattern: '^[0-9]{0,15}$' })) }) } },
     async (req) => {
       authorize(req);
+      await announcePricesInForce(db);
       const since = Number((req.query as { since?: string }).since || 0);
       const rows = await db.kysely
         .selectFrom('items')
