@@ -36,7 +36,7 @@ const en = {
   'bank.imported': 'Booked',
   'bank.duplicates': 'Duplicates',
   'bank.rejected': 'Rejected',
-  'bank.rejectedSummary': '{rejected} payments could not be read and were left out; fix them in the bank client and import the file again:',
+  'bank.rejectedSummary': 'Payments left out because they could not be read: {rejected}. Fix them in the bank client and import the file again:',
   'bank.line': 'Line',
   'bank.key': 'Field',
   'bank.reason': 'Reason',
