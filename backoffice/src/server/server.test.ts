@@ -230,5 +230,36 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(feed.json.items.map((i: { code: string; priceMinor: number }) => [i.code, i.priceMinor]), [['MILK', 149]]);
       assert.equal((await call('GET', `/api/v1/till/catalogue?since=${feed.json.cursor}`)).json.items.length, 0);
     });
+
+    test('a till pulling 2,000 items a page gets every item, even when a page boundary falls among items changed together', async () => {
+      const start = Number((await call('GET', '/api/v1/till/catalogue')).json.cursor);
+      // 2,010 new items; numbers 1,995 to 2,010 were changed in one go and share one change number.
+      const rows = Array.from({ length: 2010 }, (_, i) => ({
+        code: `BULK${String(i + 1).padStart(4, '0')}`,
+        name: `Bulk ${i + 1}`,
+        unit: 'pcs',
+        vat_group_id: co.vat.reduced!,
+        group_id: null,
+        goods_type: 'sale',
+        weighted: 0,
+        marked: 0,
+        produced: 0,
+        costing: 'average',
+        standard_cost_minor: null,
+        active: 1,
+        updated_at: '2026-11-20T10:00:00Z',
+        change_seq: start + Math.min(i + 1, 1995),
+      }));
+      for (let i = 0; i < rows.length; i += 500) await db.kysely.insertInto('items').values(rows.slice(i, i + 500)).execute();
+      const seen = new Set<string>();
+      let cursor = String(start);
+      for (let page = 0; page < 5; page++) {
+        const feed = await call('GET', `/api/v1/till/catalogue?since=${cursor}`);
+        for (const it of feed.json.items as Array<{ code: string }>) seen.add(it.code);
+        cursor = feed.json.cursor;
+        if (feed.json.complete) break;
+      }
+      assert.equal([...seen].filter((c) => c.startsWith('BULK')).length, 2010);
+    });
   });
 }

@@ -66,8 +66,12 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
         .orderBy('id')
         .limit(PAGE)
         .execute();
-      const views = await itemViews(db, rows.map((r) => Number(r.id)));
+      // The cursor is a change number; two items may share one (changed concurrently), so a page never ends inside
+      // such a group: the rest of the last number's items come along, or the next page would skip them.
       const last = rows.at(-1);
+      if (rows.length === PAGE && last)
+        rows.push(...(await db.kysely.selectFrom('items').select(['id', 'change_seq']).where('change_seq', '=', last.change_seq).where('id', '>', last.id).orderBy('id').execute()));
+      const views = await itemViews(db, rows.map((r) => Number(r.id)));
       return {
         items: views.map((v) => ({
           id: v.id,
