@@ -29,7 +29,7 @@ import { registerBankRoutes } from './routes/bank';
 import { registerExchangeRoutes } from './routes/exchange';
 import { registerShopAdminRoutes } from './routes/shop-admin';
 import { registerContractPriceRoutes } from './routes/contract-prices';
-import { ensureDemoShopKey, registerShopApi } from '@kasa/integrations';
+import { ensureDemoShopKey, rateLimitPerMinute, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
@@ -47,6 +47,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Run the scheduled exchange with 1C (the server's main does; tests run it by hand). */
   exchangeSchedule?: boolean;
+  /** The shop API's limit per API key in requests per minute (default KASA_SHOP_RATE_LIMIT, else 1,200). */
+  shopRateLimitPerMinute?: number;
 }
 
 export const UI_DIR = new URL('../../ui/dist/', import.meta.url).pathname;
@@ -58,6 +60,8 @@ export interface StoreServer {
 }
 
 export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer> {
+  // A wrong limit stops the start here, before the database is opened.
+  const shopRateLimit = rateLimitPerMinute(opts.shopRateLimitPerMinute ?? process.env.KASA_SHOP_RATE_LIMIT);
   const db = openDatabase(opts.databaseUrl ?? process.env.DATABASE_URL);
   await migrateToLatest(db);
   let demoCreated = false;
@@ -155,7 +159,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   registerContractPriceRoutes(app, ctx);
   (await import('./routes/reports')).registerReportRoutes(app, ctx);
   // The online shops' order API (integrations/src/shop) under /api/shop/v1, with its own OpenAPI and docs.
-  const shop = await registerShopApi(app, { db });
+  const shop = await registerShopApi(app, { db, rateLimit: shopRateLimit });
   if (demoCreated) await ensureDemoShopKey(db);
 
 

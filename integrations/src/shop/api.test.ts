@@ -10,9 +10,20 @@ import { TEST_DATABASE_KINDS } from '@kasa/db/testing';
 import { auth, keyWith, shopApp, shopDatabase, type TestDb } from './test-shop';
 import { createApiKey, DEMO_SHOP_KEY, ensureDemoShopKey, hashApiKey, revokeApiKey } from './api-keys';
 import { registerShopApi } from './api';
-import { TokenBuckets } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, rateLimitPerMinute, TokenBuckets } from './rate-limit';
 
 const P = '/api/shop/v1';
+
+test('the per-key limit is set in requests per minute (KASA_SHOP_RATE_LIMIT): burst of two seconds, never off', () => {
+  assert.deepEqual(rateLimitPerMinute(undefined), DEFAULT_RATE_LIMIT);
+  assert.deepEqual(rateLimitPerMinute(''), { perSecond: 20, burst: 40 });
+  assert.deepEqual(rateLimitPerMinute('1200'), { perSecond: 20, burst: 40 });
+  // 90 a minute: 1.5 a second, 3 at once.
+  assert.deepEqual(rateLimitPerMinute(90), { perSecond: 1.5, burst: 3 });
+  assert.deepEqual(rateLimitPerMinute(' 6 '), { perSecond: 0.1, burst: 1 });
+  for (const bad of ['0', '-5', '2.5', 'off', 'unlimited'])
+    assert.throws(() => rateLimitPerMinute(bad), /requests per minute/);
+});
 
 test('a token bucket allows the burst, then one request per refill', () => {
   let now = 0;

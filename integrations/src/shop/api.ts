@@ -47,7 +47,7 @@ export { SHOP_API_PREFIX };
 export interface ShopApiOptions {
   db: Db;
   webhookFetch?: typeof fetch;
-  /** Requests per second and burst per API key (default 20/s, burst 40). */
+  /** Requests per second and burst per API key (default 20/s, burst 40; see rateLimitPerMinute). Always on. */
   rateLimit?: RateLimit;
   /** Dispatcher timing (poll interval, backoff); the defaults suit production. */
   webhooks?: Omit<DispatcherOptions, 'fetch'>;

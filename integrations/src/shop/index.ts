@@ -1,6 +1,7 @@
 // The order API for online shops: mount with registerShopApi; keys, orders and webhooks are also callable directly
 // (for the back office's key management, picking terminal and delivery log).
 export { registerShopApi, SHOP_API_PREFIX, type ShopApiOptions } from './api';
+export { rateLimitPerMinute, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
 export {
   createApiKey,
   revokeApiKey,

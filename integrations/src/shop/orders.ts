@@ -9,6 +9,7 @@ import { recordStatusChanges } from './outbox';
 import { reconcileReservation } from './reservations';
 import { currentPrices, shopPriceGroup } from './prices';
 import { requestHash } from './canonical-json';
+import { prepared, rowsOf, slots } from './statements';
 import { fromMilli, lineAmountMinor, milliText, toMilli } from './quantities';
 import type { CreateOrderBody, PickBody } from './schemas';
 
@@ -212,6 +213,7 @@ async function itemsByCode(q: Trx | Db['kysely'], codes: string[]) {
 /** Moves the order row to `to` (refusing if someone else moved it first) and writes history and outbox. */
 async function setStatus(
   trx: Trx,
+  kind: Db['kind'],
   o: OrderRow,
   to: OrderStatus,
   totalMinor: number,
@@ -228,6 +230,7 @@ async function setStatus(
   if (Number(r.numUpdatedRows) !== 1) throw new DomainError('order.concurrent_change', { id: o.id }, 409);
   await recordStatusChanges(
     trx,
+    kind,
     { id: o.id, apiKeyId: o.api_key_id, externalRef: o.external_ref, totalMinor, currency: o.currency },
     [{ from: o.status, to, at, detail }],
   );
@@ -237,42 +240,90 @@ async function setStatus(
 }
 
 /**
- * What an order needs to know about its items, in one statement: each active item of `codes` with its unit and name,
- * its current price in the shop's price group (null: none), and the chosen warehouse and currency on every row.
+ * What an order needs to know about its items, in one statement: each active item of the codes ($2 …) with its unit
+ * and name, its current price on day $0 in the shop's price group (null: none), and on every row the warehouse (code
+ * $1, or the first one when the shape says so) and the currency. Shape: `<number of codes>:code|first`.
  */
-async function orderContext(trx: Trx, codes: string[], warehouse: string | undefined, today: string) {
+const orderContext = prepared((q, $, shape: string) => {
+  const [n, pick] = shape.split(':');
   const group = (eb: ExpressionBuilder<Database, 'items' | 'units'>) =>
     eb.selectFrom('price_groups').orderBy('is_default', 'desc').orderBy('code').limit(1);
-  return trx
+  return q
     .selectFrom('items')
     .innerJoin('units', 'units.code', 'items.unit')
     .select(['items.id', 'items.code', 'items.name', 'items.unit', 'items.weighted', 'units.decimals'])
-    .select((eb) => [
-      eb
-        .selectFrom('prices')
-        .select('prices.price_minor')
-        .whereRef('prices.item_id', '=', 'items.id')
-        .where('prices.price_group_id', '=', group(eb).select('price_groups.id'))
-        .where('prices.valid_from', '<=', today)
-        .orderBy('prices.valid_from', 'desc')
-        .orderBy('prices.id', 'desc')
-        .limit(1)
-        .as('price_minor'),
-      (() => {
-        let w = eb.selectFrom('warehouses').where('warehouses.is_transit', '=', 0);
-        w = warehouse ? w.where('warehouses.code', '=', warehouse) : w.orderBy('warehouses.id');
-        return w;
-      })()
-        .select('warehouses.id')
-        .limit(1)
-        .as('warehouse_id'),
-      group(eb).select('price_groups.currency').as('group_currency'),
-      eb.selectFrom('companies').select('companies.currency').orderBy('companies.id').limit(1).as('company_currency'),
-    ])
-    .where('items.code', 'in', codes)
-    .where('items.active', '=', 1)
-    .execute();
-}
+    .select((eb) => {
+      const wh = eb.selectFrom('warehouses').select('warehouses.id').where('warehouses.is_transit', '=', 0);
+      return [
+        eb
+          .selectFrom('prices')
+          .select('prices.price_minor')
+          .whereRef('prices.item_id', '=', 'items.id')
+          .where('prices.price_group_id', '=', group(eb).select('price_groups.id'))
+          .where('prices.valid_from', '<=', $(0))
+          .orderBy('prices.valid_from', 'desc')
+          .orderBy('prices.id', 'desc')
+          .limit(1)
+          .as('price_minor'),
+        (pick === 'code' ? wh.where('warehouses.code', '=', $(1)) : wh.orderBy('warehouses.id'))
+          .limit(1)
+          .as('warehouse_id'),
+        group(eb).select('price_groups.currency').as('group_currency'),
+        eb.selectFrom('companies').select('companies.currency').orderBy('companies.id').limit(1).as('company_currency'),
+      ];
+    })
+    .where('items.code', 'in', slots($, 2, Number(n)))
+    .where('items.active', '=', 1);
+});
+
+const priorOrder = prepared((q, $) =>
+  q
+    .selectFrom('shop_orders')
+    .select(['id', 'request_hash'])
+    .where('api_key_id', '=', $(0))
+    .where('idempotency_key', '=', $(1)),
+);
+
+const ORDER_COLUMNS = [
+  'api_key_id',
+  'idempotency_key',
+  'request_hash',
+  'external_ref',
+  'status',
+  'payment',
+  'allow_substitutions',
+  'warehouse_id',
+  'currency',
+  'total_minor',
+  'customer',
+  'note',
+  'sale_document_id',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+const insertOrder = prepared((q, $) =>
+  q
+    .insertInto('shop_orders')
+    .values(rowsOf($, ORDER_COLUMNS, 1))
+    .returning('id'),
+);
+
+const LINE_COLUMNS = [
+  'order_id',
+  'line_no',
+  'item_id',
+  'ordered_milli',
+  'picked_milli',
+  'price_minor',
+  'substitute_for_line_id',
+] as const;
+
+/** Shape: the number of lines. */
+const insertLines = prepared((q, $, lines: number) =>
+  q.insertInto('shop_order_lines').values(rowsOf($, LINE_COLUMNS, lines)),
+);
 
 /**
  * Creates the order and reserves its stock in one transaction. The same idempotency key with the same body returns
@@ -287,12 +338,7 @@ export async function createOrder(
 ): Promise<{ order: OrderView; created: boolean }> {
   const hash = requestHash(input);
   const replay = async () => {
-    const prior = await db.kysely
-      .selectFrom('shop_orders')
-      .select(['id', 'request_hash'])
-      .where('api_key_id', '=', apiKeyId)
-      .where('idempotency_key', '=', idempotencyKey)
-      .executeTakeFirst();
+    const [prior] = await priorOrder(db.kysely, db.kind, [apiKeyId, idempotencyKey]);
     if (!prior) return null;
     if (prior.request_hash !== hash) throw new DomainError('idempotency.conflict', { key: idempotencyKey }, 409);
     return { order: await getOrder(db, apiKeyId, Number(prior.id)), created: false };
@@ -306,7 +352,12 @@ export async function createOrder(
   try {
     const order = await inTransaction(db, async (trx) => {
       const now = new Date().toISOString();
-      const rows = await orderContext(trx, codes, input.warehouse, now.slice(0, 10));
+      const rows = await orderContext(
+        trx,
+        db.kind,
+        [now.slice(0, 10), input.warehouse ?? null, ...codes],
+        `${codes.length}:${input.warehouse ? 'code' : 'first'}`,
+      );
       const items = new Map(rows.map((r) => [r.code, r]));
       for (const c of codes) if (!items.has(c)) throw new DomainError('item.unknown', { item: c }, 422);
       const ctx = rows[0]!;
@@ -367,29 +418,26 @@ export async function createOrder(
         updated_at: now,
         version: 1,
       };
-      const ins = await trx.insertInto('shop_orders').values(row).returning('id').executeTakeFirstOrThrow();
-      const orderId = Number(ins.id);
+      const [ins] = await insertOrder(
+        trx,
+        db.kind,
+        ORDER_COLUMNS.map((c) => row[c]),
+      );
+      const orderId = Number(ins!.id);
       await reserve(orderId);
-      await trx
-        .insertInto('shop_order_lines')
-        .values(
-          lines.map((l) => ({
-            order_id: orderId,
-            line_no: l.lineNo,
-            item_id: l.itemId,
-            ordered_milli: l.orderedMilli,
-            picked_milli: null,
-            price_minor: l.priceMinor,
-            substitute_for_line_id: null,
-          })),
-        )
-        .execute();
+      await insertLines(
+        trx,
+        db.kind,
+        lines.flatMap((l) => [orderId, l.lineNo, l.itemId, l.orderedMilli, null, l.priceMinor, null]),
+        lines.length,
+      );
       const history = [
         { from: null, to: 'new' as const, at: now },
         { from: 'new' as const, to: 'reserved' as const, at: now },
       ];
       await recordStatusChanges(
         trx,
+        db.kind,
         { id: orderId, apiKeyId, externalRef: row.external_ref, totalMinor: total, currency },
         history,
       );
@@ -490,7 +538,7 @@ async function applyPick(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]):
 }
 
 async function pickInTransaction(trx: Trx, db: Db, o: OrderRow, picks: PickLineInput[]): Promise<void> {
-  if (o.status === 'reserved') await setStatus(trx, o, 'picking', Number(o.total_minor));
+  if (o.status === 'reserved') await setStatus(trx, db.kind, o, 'picking', Number(o.total_minor));
   if (o.status !== 'picking') throw new DomainError('order.not_picking', { id: o.id, status: o.status }, 409);
   const lines = await applyPick(trx, db, o, picks);
   const total = totalOf(lines);
@@ -560,7 +608,7 @@ export async function changeOrderStatus(
       if (sale) extra = { sale_document_id: Number(sale.id) };
       await release();
     }
-    await setStatus(trx, o, to, totalOf(lines), undefined, extra);
+    await setStatus(trx, db.kind, o, to, totalOf(lines), undefined, extra);
   });
   return getOrder(db, owner, id);
 }

@@ -3,7 +3,8 @@
 // sends the very same bytes (and the same signature).
 
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '@kasa/db';
+import type { Database, DialectKind } from '@kasa/db';
+import { prepared, rowsOf, slots } from './statements';
 import type { OrderStatus } from './lifecycle';
 
 type Trx = Transaction<Database>;
@@ -33,65 +34,65 @@ export interface StatusChange {
 // id put into it by one UPDATE for all rows (a JSON string value cannot contain the slot: its quotes would be escaped).
 const EVENT_ID_SLOT = '"eventId":"?"';
 
+const EVENT_COLUMNS = ['order_id', 'from_status', 'to_status', 'at', 'detail'] as const;
+const OUTBOX_COLUMNS = ['order_id', 'api_key_id', 'event_type', 'payload', 'created_at'] as const;
+
+const insertEvents = prepared((q, $, n: number) =>
+  q.insertInto('shop_order_events').values(rowsOf($, EVENT_COLUMNS, n)),
+);
+const insertOutbox = prepared((q, $, n: number) =>
+  q
+    .insertInto('shop_outbox')
+    .values(rowsOf($, OUTBOX_COLUMNS, n))
+    .returning('id'),
+);
+const fillEventIds = prepared((q, $, n: number) =>
+  q
+    .updateTable('shop_outbox')
+    .set({ payload: sql<string>`replace(payload, ${$(0)}, ${$(1)} || cast(id as text) || ${$(2)})` })
+    .where('id', 'in', slots($, 3, n)),
+);
+const activeWebhooks = prepared((q, $) =>
+  q.selectFrom('shop_webhooks').select('id').where('api_key_id', '=', $(0)).where('active', '=', 1).orderBy('id'),
+);
+
 /** Writes status changes (in order) to the history and the outbox, with a pending delivery per active webhook. */
 export async function recordStatusChanges(
   trx: Trx,
+  kind: DialectKind,
   order: { id: number; apiKeyId: number; externalRef: string | null; totalMinor: number; currency: string },
   changes: StatusChange[],
 ): Promise<void> {
-  await trx
-    .insertInto('shop_order_events')
-    .values(
-      changes.map((c) => ({
-        order_id: order.id,
-        from_status: c.from,
-        to_status: c.to,
-        at: c.at,
-        detail: c.detail === undefined ? null : JSON.stringify(c.detail),
-      })),
-    )
-    .execute();
-  const outbox = await trx
-    .insertInto('shop_outbox')
-    .values(
-      changes.map((c) => {
-        const payload: OrderStatusEvent = {
-          event: 'order.status_changed',
-          eventId: '?',
-          occurredAt: c.at,
-          order: {
-            id: order.id,
-            externalRef: order.externalRef,
-            status: c.to,
-            previousStatus: c.from,
-            totalMinor: order.totalMinor,
-            currency: order.currency,
-          },
-        };
-        return {
-          order_id: order.id,
-          api_key_id: order.apiKeyId,
-          event_type: 'order.status_changed',
-          payload: JSON.stringify(payload),
-          created_at: c.at,
-        };
-      }),
-    )
-    .returning('id')
-    .execute();
+  await insertEvents(
+    trx,
+    kind,
+    changes.flatMap((c) => [order.id, c.from, c.to, c.at, c.detail === undefined ? null : JSON.stringify(c.detail)]),
+    changes.length,
+  );
+  const outbox = await insertOutbox(
+    trx,
+    kind,
+    changes.flatMap((c) => {
+      const payload: OrderStatusEvent = {
+        event: 'order.status_changed',
+        eventId: '?',
+        occurredAt: c.at,
+        order: {
+          id: order.id,
+          externalRef: order.externalRef,
+          status: c.to,
+          previousStatus: c.from,
+          totalMinor: order.totalMinor,
+          currency: order.currency,
+        },
+      };
+      return [order.id, order.apiKeyId, 'order.status_changed', JSON.stringify(payload), c.at];
+    }),
+    changes.length,
+  );
   const ids = outbox.map((r) => Number(r.id)).sort((a, b) => a - b);
-  await trx
-    .updateTable('shop_outbox')
-    .set({ payload: sql<string>`replace(payload, ${EVENT_ID_SLOT}, ${'"eventId":"'} || cast(id as text) || ${'"'})` })
-    .where('id', 'in', ids)
-    .execute();
-  const hooks = await trx
-    .selectFrom('shop_webhooks')
-    .select('id')
-    .where('api_key_id', '=', order.apiKeyId)
-    .where('active', '=', 1)
-    .orderBy('id')
-    .execute();
+  await fillEventIds(trx, kind, [EVENT_ID_SLOT, '"eventId":"', '"', ...ids], ids.length);
+  const hooks = await activeWebhooks(trx, kind, [order.apiKeyId]);
   if (hooks.length === 0) return;
   // Outbox ids ascend with the changes; deliveries are inserted in that order, so each webhook gets them in order.
   await trx

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import { DomainError } from '@kasa/domain';
 import type { Database, Db } from '@kasa/db';
 import { milliText } from './quantities';
+import { prepared, rowsOf, slots } from './statements';
 
 type Trx = Transaction<Database>;
 
@@ -33,6 +34,35 @@ export async function stockPosition(trx: Trx | Db['kysely'], warehouseId: number
   for (const r of reserved) pos.get(Number(r.item_id))!.reserved = Number(r.quantity_milli);
   return pos;
 }
+
+/** On hand of the items ($1 …) in warehouse $0, locked on PostgreSQL in item order. Shape: the number of items. */
+const balancesToGrow = prepared((q, $, n: number, kind) => {
+  const s = q
+    .selectFrom('stock_balances')
+    .select(['item_id', 'quantity_milli'])
+    .where('warehouse_id', '=', $(0))
+    .where('item_id', 'in', slots($, 1, n));
+  return kind === 'postgresql' ? s.orderBy('item_id').forUpdate() : s;
+});
+
+/** Adds (item, warehouse, delta) rows to the reserved totals; answers the new totals. Shape: the number of rows. */
+const addToReserved = prepared((q, $, n: number) =>
+  q
+    .insertInto('stock_reserved')
+    .values(rowsOf($, ['item_id', 'warehouse_id', 'quantity_milli'], n))
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'warehouse_id']).doUpdateSet((eb) => ({
+        quantity_milli: eb('stock_reserved.quantity_milli', '+', eb.ref('excluded.quantity_milli')),
+      })),
+    )
+    .returning(['item_id', 'quantity_milli']),
+);
+
+const insertReservations = prepared((q, $, n: number) =>
+  q
+    .insertInto('order_reservations')
+    .values(rowsOf($, ['order_id', 'item_id', 'warehouse_id', 'quantity_milli', 'created_at'], n)),
+);
 
 /**
  * Sets what an order holds to `desired` (item id → thousandths); an empty map releases everything. `current` is what
@@ -68,25 +98,15 @@ export async function reconcileReservation(
   const changed = [...deltas.keys()].sort((a, b) => a - b);
   const growing = changed.filter((id) => deltas.get(id)! > 0);
   const onHand = new Map<number, number>();
-  if (growing.length) {
-    let q = trx
-      .selectFrom('stock_balances')
-      .select(['item_id', 'quantity_milli'])
-      .where('warehouse_id', '=', order.warehouseId)
-      .where('item_id', 'in', growing);
-    if (kind === 'postgresql') q = q.orderBy('item_id').forUpdate();
-    for (const b of await q.execute()) onHand.set(Number(b.item_id), Number(b.quantity_milli));
-  }
-  const totals = await trx
-    .insertInto('stock_reserved')
-    .values(changed.map((id) => ({ item_id: id, warehouse_id: order.warehouseId, quantity_milli: deltas.get(id)! })))
-    .onConflict((oc) =>
-      oc.columns(['item_id', 'warehouse_id']).doUpdateSet((eb) => ({
-        quantity_milli: eb('stock_reserved.quantity_milli', '+', eb.ref('excluded.quantity_milli')),
-      })),
-    )
-    .returning(['item_id', 'quantity_milli'])
-    .execute();
+  if (growing.length)
+    for (const b of await balancesToGrow(trx, kind, [order.warehouseId, ...growing], growing.length))
+      onHand.set(Number(b.item_id), Number(b.quantity_milli));
+  const totals = await addToReserved(
+    trx,
+    kind,
+    changed.flatMap((id) => [id, order.warehouseId, deltas.get(id)!]),
+    changed.length,
+  );
   for (const t of totals) {
     const id = Number(t.item_id);
     const need = deltas.get(id)!;
@@ -115,16 +135,10 @@ export async function reconcileReservation(
       .where('item_id', 'in', released)
       .where('quantity_milli', '=', 0)
       .execute();
-  await trx
-    .insertInto('order_reservations')
-    .values(
-      changed.map((itemId) => ({
-        order_id: order.id,
-        item_id: itemId,
-        warehouse_id: order.warehouseId,
-        quantity_milli: desired.get(itemId) ?? 0,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await insertReservations(
+    trx,
+    kind,
+    changed.flatMap((itemId) => [order.id, itemId, order.warehouseId, desired.get(itemId) ?? 0, now]),
+    changed.length,
+  );
 }
