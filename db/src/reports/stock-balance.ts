@@ -109,6 +109,9 @@ export async function stockBalanceCount(db: Db, q: StockBalanceQuery): Promise<n
   return num(r.n);
 }
 
-export function streamStockBalance(db: Db, q: StockBalanceQuery, limit?: number): AsyncGenerator<StockBalanceRow> {
+/** Pairs per page when a whole report is streamed (a download): fewer, larger pages, each still a few tens of ms. */
+export const STREAM_PAGE_SIZE = 2000;
+
+export function streamStockBalance(db: Db, q: StockBalanceQuery, limit = STREAM_PAGE_SIZE): AsyncGenerator<StockBalanceRow> {
   return streamPages((after) => stockBalancePage(db, q, after, limit));
 }
