@@ -198,6 +198,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await call('GET', '/api/v1/health')).status, 200);
     });
 
+    test('text with a NUL character is a 400 naming the field on every route, never a failed transaction', async () => {
+      const item = await call('POST', '/api/v1/items', { code: 'NUL1', name: 'Piens\u0000', unit: 'pcs', vatGroupId: co.vat.reduced }, { 'accept-language': 'ru' });
+      assert.equal(item.status, 400);
+      assert.equal(item.json.error.code, 'validation.name');
+      assert.match(item.json.error.message, /name/);
+      const search = await call('GET', `/api/v1/items?q=${encodeURIComponent('a\u0000')}`);
+      assert.equal(search.json.error.code, 'validation.q');
+      const line = await call('POST', '/api/v1/documents', { type: 'write_off', date: '2026-11-05', warehouseId: co.warehouses.STORE, reason: 'spoilage', lines: [{ itemId: milk, quantity: '1\u0000' }] });
+      assert.equal(line.json.error.code, 'validation.lines.0.quantity');
+      const login = await call('POST', '/api/v1/auth/login', { username: 'admin\u0000', password: 'x' });
+      assert.equal(login.status, 400);
+      assert.equal((await call('GET', '/api/v1/items?q=MILK')).json.items.length, 1, 'the server keeps answering');
+    });
+
     test('names in any alphabet are found whatever their case; an item withdrawn from sale leaves the search and the tills', async () => {
       const cursor = (await call('GET', '/api/v1/till/catalogue')).json.cursor;
       const add = async (code: string, name: string) => (await call('POST', '/api/v1/items', { code, name, unit: 'pcs', vatGroupId: co.vat.reduced })).json.item.id as number;
