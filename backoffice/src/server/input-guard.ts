@@ -8,7 +8,7 @@ export function nulField(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path ? `${path}.${k.replace(/\u0000/g, '')}` : k.replace(/\u0000/g, '') || 'body';
+    if (k.includes('\u0000')) return (path ? `${path}.${k}` : k).split('\u0000').join('') || 'body';
     const found = nulField(v, path ? `${path}.${k}` : k);
     if (found) return found;
   }
