@@ -11,7 +11,13 @@ import { createTsplEmulator, createZplEmulator, labelText } from '../drivers/lab
 
 function journalLine(e: JournalEntry): string {
   const total = e.payments ? ` paid ${e.payments.map((p) => `${Math.trunc(p / 100)}.${String(p % 100).padStart(2, '0')}`).join('/')}` : '';
-  return `#${e.documentNumber} ${e.at.slice(0, 19).replace('T', ' ')} shift ${e.shiftNumber} ${e.type}${e.receiptNumber !== undefined ? ` receipt ${e.receiptNumber}` : ''}${e.lines ? ` ${e.lines.length} line(s)` : ''}${total}`;
+  return `#${e.documentNumber} ${e.at.slice(0, 19).replace('T', ' ')} shift ${e.shiftNumber} ${e.type}${e.receiptNumber !== undefined ? ` receipt ${e.receiptNumber}` : ''}${e.lines ? ` ${e.lines.length} line(s)` : ''}${marked(e)}${total}`;
+}
+
+/** Marked units on a receipt as the register stored them (tag 1162): " KM 04601234567893/5Abc1d". */
+function marked(e: JournalEntry): string {
+  const codes = (e.lines ?? []).flatMap((l) => (l.productCode ? [`${l.productCode.gtin}/${l.productCode.serial}`] : []));
+  return codes.length ? ` KM ${codes.join(' ')}` : '';
 }
 
 function scale(kind: DeviceKind, protocol: keyof typeof scaleProtocols, create: (o: ScaleEmulatorOptions) => ScaleEmulator): EmulatorFactory {
