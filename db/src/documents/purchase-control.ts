@@ -41,22 +41,29 @@ export async function lastPurchasePrices(
 ): Promise<Map<number, { priceMinor: number; number: string; date: string }>> {
   const out = new Map<number, { priceMinor: number; number: string; date: string }>();
   if (itemIds.length === 0) return out;
-  const rows = await trx
+  // Only the newest line per item comes back (a window over the supplier's receivings of these items), not the
+  // item's whole purchase history: a 1,000-line receiving from a supplier of years reads 1,000 rows.
+  const ranked = trx
     .selectFrom('document_lines')
     .innerJoin('documents', 'documents.id', 'document_lines.document_id')
-    .select(['document_lines.item_id', 'document_lines.price_minor', 'documents.number', 'documents.date'])
+    .select((eb) => [
+      'document_lines.item_id',
+      'document_lines.price_minor',
+      'documents.number',
+      'documents.date',
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('document_lines.item_id').orderBy('documents.date', 'desc').orderBy('documents.id', 'desc').orderBy('document_lines.line_no', 'desc'))
+        .as('rank'),
+    ])
     .where('documents.type', '=', 'receiving')
     .where('documents.status', 'in', ['posted', 'closed'])
     .where('documents.partner_id', '=', partnerId)
     .where('documents.date', '<=', date)
     .where('documents.id', '!=', excludeDocumentId)
-    .where('document_lines.item_id', 'in', itemIds)
-    .orderBy('documents.date', 'desc')
-    .orderBy('documents.id', 'desc')
-    .orderBy('document_lines.line_no', 'desc')
-    .execute();
-  for (const r of rows)
-    if (!out.has(Number(r.item_id))) out.set(Number(r.item_id), { priceMinor: Number(r.price_minor), number: r.number, date: r.date });
+    .where('document_lines.item_id', 'in', itemIds);
+  const rows = await trx.selectFrom(ranked.as('r')).selectAll().where('r.rank', '=', 1).execute();
+  for (const r of rows) out.set(Number(r.item_id), { priceMinor: Number(r.price_minor), number: r.number, date: r.date });
   return out;
 }
 
