@@ -25,7 +25,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A list handed to the outbox: its key, and the output codes to show the costs against once it is posted. */
 interface Posting {
   key: string;
-  mode: Mode;
   codes: string[];
 }
 interface PostedAnswer {
@@ -159,7 +158,7 @@ export function ProductionTerminal() {
     if (mode === 'run') {
       const body = { date: today(), warehouseId: Number(warehouseId), outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity })) };
       outbox().enqueue('/api/v1/production/runs', body, `tsd-run-${key}`);
-      setPosting({ key: `tsd-run-${key}`, mode, codes: lines.map((l) => l.code) });
+      setPosting({ key: `tsd-run-${key}`, codes: lines.map((l) => l.code) });
     } else if (mode === 'cutting' && input) {
       const body = {
         date: today(),
@@ -169,7 +168,7 @@ export function ProductionTerminal() {
         outputs: lines.map((l) => ({ itemId: Number(l.itemId), quantity: l.quantity, ...(l.waste ? { waste: true } : {}) })),
       };
       outbox().enqueue('/api/v1/production/cuttings', body, `tsd-cut-${key}`);
-      setPosting({ key: `tsd-cut-${key}`, mode, codes: lines.map((l) => l.code) });
+      setPosting({ key: `tsd-cut-${key}`, codes: lines.map((l) => l.code) });
     }
     reset();
   }
