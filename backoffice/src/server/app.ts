@@ -29,7 +29,7 @@ import { registerBankRoutes } from './routes/bank';
 import { registerExchangeRoutes } from './routes/exchange';
 import { registerShopAdminRoutes } from './routes/shop-admin';
 import { registerContractPriceRoutes } from './routes/contract-prices';
-import { rejectNulCharacters } from './input-guard';
+import { rejectUnstorableInput } from './input-guard';
 import { ensureDemoShopKey, rateLimitPerMinute, registerShopApi } from '@kasa/integrations';
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
@@ -89,7 +89,7 @@ export async function buildServer(opts: ServerOptions = {}): Promise<StoreServer
   app.addHook('onRequest', async (req) => {
     req.user = await sessionUser(db, req.cookies.kasa_session);
   });
-  rejectNulCharacters(app);
+  rejectUnstorableInput(app);
 
   app.setErrorHandler((err, req, reply) => {
     const lng = pickLanguage(req.headers['accept-language']);

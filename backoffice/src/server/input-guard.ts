@@ -1,23 +1,31 @@
-// Text with a NUL character (U+0000) is refused at the edge, for every route: PostgreSQL cannot store it in a text
-// column (it would fail the request with a 500 deep in a transaction) and no shop data ever needs it.
+// Input no route can store is refused at the edge, for every route, after the schemas have checked and coerced it:
+// text with a NUL character (PostgreSQL cannot keep U+0000 in a text column) and numbers beyond what JavaScript
+// counts exactly (an id of 1e308 or 2^53 + 1, "1e999" coerced to Infinity). Either would otherwise fail deep in a
+// transaction with a 500; here it is a 400 naming the field.
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '@kasa/domain';
 
-/** The path of the first string holding U+0000 (`lines.0.name`, or `body` for a bare string), or null. */
-export function nulField(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : null;
+type Problem = { field: string; detail: string };
+
+/** The first value no route accepts, with its path (`lines.0.itemId`, or `body` for a bare value), or null. */
+export function unstorableInput(value: unknown, path = ''): Problem | null {
+  const field = path || 'body';
+  if (typeof value === 'string') return value.includes('\u0000') ? { field, detail: 'U+0000 (NUL) is not allowed in text' } : null;
+  if (typeof value === 'number')
+    return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? null : { field, detail: `${value} is out of range` };
   if (value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return (path ? `${path}.${k}` : k).split('\u0000').join('') || 'body';
-    const found = nulField(v, path ? `${path}.${k}` : k);
+    const at = path ? `${path}.${k}` : k;
+    if (k.includes('\u0000')) return { field: at.split('\u0000').join('') || 'body', detail: 'U+0000 (NUL) is not allowed in a name' };
+    const found = unstorableInput(v, at);
     if (found) return found;
   }
   return null;
 }
 
-export function rejectNulCharacters(app: FastifyInstance): void {
-  app.addHook('preValidation', async (req) => {
-    const field = nulField(req.query) ?? nulField(req.params) ?? nulField(req.body);
-    if (field) throw new DomainError(`validation.${field}`, { field, detail: 'U+0000 (NUL) is not allowed in text' }, 400);
+export function rejectUnstorableInput(app: FastifyInstance): void {
+  app.addHook('preHandler', async (req) => {
+    const p = unstorableInput(req.query) ?? unstorableInput(req.params) ?? unstorableInput(req.body);
+    if (p) throw new DomainError(`validation.${p.field}`, { field: p.field, detail: p.detail }, 400);
   });
 }

@@ -198,7 +198,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await call('GET', '/api/v1/health')).status, 200);
     });
 
-    test('text with a NUL character is a 400 naming the field on every route, never a failed transaction', async () => {
+    test('text with a NUL character or a number beyond exact counting is a 400 naming the field, never a failed transaction', async () => {
       const item = await call('POST', '/api/v1/items', { code: 'NUL1', name: 'Piens\u0000', unit: 'pcs', vatGroupId: co.vat.reduced }, { 'accept-language': 'ru' });
       assert.equal(item.status, 400);
       assert.equal(item.json.error.code, 'validation.name');
@@ -207,6 +207,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(search.json.error.code, 'validation.q');
       const line = await call('POST', '/api/v1/documents', { type: 'write_off', date: '2026-11-05', warehouseId: co.warehouses.STORE, reason: 'spoilage', lines: [{ itemId: milk, quantity: '1\u0000' }] });
       assert.equal(line.json.error.code, 'validation.lines.0.quantity');
+      for (const [bad, field] of [
+        [{ warehouseId: 1e308 }, 'warehouseId'],
+        [{ warehouseId: 2 ** 53 + 1 }, 'warehouseId'],
+        [{ partnerId: '1e999' }, 'partnerId'],
+      ] as const) {
+        const r = await call('POST', '/api/v1/documents', { type: 'receiving', date: '2026-11-05', warehouseId: co.warehouses.STORE, lines: [{ itemId: milk, quantity: '1' }], ...bad });
+        assert.equal(r.status, 400, JSON.stringify(bad));
+        assert.equal(r.json.error.code, `validation.${field}`);
+      }
+      const hugeItem = await call('POST', '/api/v1/documents', { type: 'receiving', date: '2026-11-05', warehouseId: co.warehouses.STORE, lines: [{ itemId: 1e300, quantity: '1' }] });
+      assert.equal(hugeItem.json.error.code, 'validation.lines.0.itemId');
       const login = await call('POST', '/api/v1/auth/login', { username: 'admin\u0000', password: 'x' });
       assert.equal(login.status, 400);
       assert.equal((await call('GET', '/api/v1/items?q=MILK')).json.items.length, 1, 'the server keeps answering');
