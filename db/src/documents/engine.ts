@@ -195,8 +195,7 @@ async function insertDocument(
     posted_at: null,
     version: 0,
   };
-  const inserted = (await insertDocumentRow(trx, DOCUMENT_COLUMNS.map((k) => row[k]))).rows[0]!;
-  const docId = Number(inserted.id);
+  const docId = await insertDocumentRow(trx, DOCUMENT_COLUMNS.map((k) => row[k]));
   const lineIds = await insertLines(trx, docId, priced.rows);
   return {
     id: docId,
@@ -346,8 +345,7 @@ async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<nu
       const line: Record<(typeof LINE_COLUMNS)[number], unknown> = { ...r, document_id: docId, line_no: start + i + 1 };
       for (const c of LINE_COLUMNS) values.push(line[c]);
     });
-    // RETURNING gives rows in no promised order: each id is placed by its line number.
-    for (const r of (await insertLineRows(trx, values, part.length)).rows) ids[r.line_no - 1] = Number(r.id);
+    (await insertLineRows(trx, values, part.length, start + 1)).forEach((id, i) => (ids[start + i] = id));
   }
   return ids;
 }

@@ -4,6 +4,17 @@
 import { sql, type Transaction } from 'kysely';
 import { formatDocumentNumber } from '@kasa/domain';
 import type { Database } from '../schema';
+import { param, preparedQuery } from '../connection';
+
+// Every new document takes a number: built once per dialect.
+const takeNext = preparedQuery((k) =>
+  k
+    .updateTable('number_series')
+    .set({ next_number: sql`next_number + 1` })
+    .where('code', '=', param(0))
+    .where('year', '=', param(1))
+    .returning(['next_number', 'format']),
+);
 
 export interface AllocatedNumber {
   seriesCode: string;
@@ -15,13 +26,7 @@ export interface AllocatedNumber {
 export const DEFAULT_SERIES_FORMAT = '{code}-{yyyy}-{n:6}';
 
 export async function allocateNumber(trx: Transaction<Database>, seriesCode: string, year: number, docType: string): Promise<AllocatedNumber> {
-  let row = await trx
-    .updateTable('number_series')
-    .set({ next_number: sql`next_number + 1` })
-    .where('code', '=', seriesCode)
-    .where('year', '=', year)
-    .returning(['next_number', 'format'])
-    .executeTakeFirst();
+  let row = (await takeNext(trx, [seriesCode, year])).rows[0];
   if (!row) {
     // A new year of an existing series starts at 1 with the series' format.
     const template = await trx
