@@ -46,7 +46,7 @@ export interface JournalReceipt {
   roundingMinor: number;
   changeMinor: number;
   syncState: 'pending' | 'sent' | 'rejected';
-  lines: { lineNo: number; itemId: string; itemName: string; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; grossMinor: number; vatMinor: number }[];
+  lines: { lineNo: number; itemId: string; itemName: string; quantity: string; unitPriceMinor: number; discountMinor: number; vatRate: string; grossMinor: number; vatMinor: number; markingCode?: string }[];
   payments: BookedPayment[];
 }
 
@@ -366,6 +366,7 @@ export class Journal {
       vatRate: l.vat_rate,
       grossMinor: l.gross_minor,
       vatMinor: l.vat_minor,
+      ...(l.marking_code ? { markingCode: l.marking_code } : {}),
     }));
     const payments = (this.db.prepare('SELECT method, amount_minor, payment_key, approval_code, masked_pan, rrn FROM payments WHERE receipt_uuid = ? ORDER BY rowid').all(r.uuid) as {
       method: 'cash' | 'card';
@@ -430,4 +431,5 @@ interface LineRow {
   vat_rate: string;
   gross_minor: number;
   vat_minor: number;
+  marking_code: string | null;
 }

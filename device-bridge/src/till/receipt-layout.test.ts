@@ -49,6 +49,22 @@ test('the fiscal register is handed the cash given, so it prints the same change
   assert.deepEqual(f.payments, { cash: 1000 });
 });
 
+test("a marked unit's DataMatrix code goes to the register with its line, a discounted one too", () => {
+  const code = '\u001d0104607035360013215Abc1d\u001d93ABCD';
+  const marked = {
+    ...receipt,
+    lines: [
+      { ...receipt.lines[0]!, itemName: 'Vodka', quantity: '1.000', unitPriceMinor: 999, grossMinor: 999, markingCode: code },
+      { ...receipt.lines[0]!, lineNo: 2, itemName: 'Vodka', quantity: '1.000', unitPriceMinor: 999, discountMinor: 100, grossMinor: 899, markingCode: code.replace('Abc1d', 'Abc2d') },
+      receipt.lines[1]!,
+    ],
+  };
+  assert.deepEqual(
+    fiscalReceipt(marked, 'Anna').lines.map((l) => l.markingCode ?? null),
+    [code, code.replace('Abc1d', 'Abc2d'), null],
+  );
+});
+
 test('a discounted line reaches the register at its discounted price', () => {
   const discounted = {
     ...receipt,

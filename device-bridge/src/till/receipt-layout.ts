@@ -69,12 +69,14 @@ export function fiscalReceipt(r: JournalReceipt, cashierName: string) {
   return {
     type: r.type,
     // Each line carries its VAT rate; the bridge maps it to the register's tax group (bridge config, LV 21 % → 1).
+    // A marked unit's DataMatrix code goes with its line; the register's driver sends it where the law asks (RU tag 1162).
     lines: r.lines.map((l) => {
-      if (!l.discountMinor) return { name: l.itemName, quantity: l.quantity, priceMinor: l.unitPriceMinor, vatRate: l.vatRate };
+      const marking = l.markingCode ? { markingCode: l.markingCode } : {};
+      if (!l.discountMinor) return { name: l.itemName, quantity: l.quantity, priceMinor: l.unitPriceMinor, vatRate: l.vatRate, ...marking };
       const thousandths = Number(l.quantity.replace('.', ''));
       const unit = (l.grossMinor * 1000) / thousandths;
-      if (Number.isInteger(unit)) return { name: l.itemName, quantity: l.quantity, priceMinor: unit, vatRate: l.vatRate };
-      return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor, vatRate: l.vatRate };
+      if (Number.isInteger(unit)) return { name: l.itemName, quantity: l.quantity, priceMinor: unit, vatRate: l.vatRate, ...marking };
+      return { name: `${l.itemName} ${l.quantity.replace(/\.?0+$/, '')} x ${moneyText(l.unitPriceMinor)}`, quantity: '1', priceMinor: l.grossMinor, vatRate: l.vatRate, ...marking };
     }),
     payments: { ...(cash ? { cash: cash + r.changeMinor } : {}), ...(card ? { card } : {}) },
     // Tills whose only printer is the register get the card slip's essentials in its closing text (40 characters).
