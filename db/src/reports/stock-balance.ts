@@ -47,28 +47,30 @@ export async function stockBalancePage(db: Db, q: StockBalanceQuery, after: stri
   // One query a page: items in code order from the cursor (the index on items.code), their balance rows by key, and
   // each pair's movements up to the date summed by the (item, warehouse, date) index. Rows come out already in page
   // order, so the database stops after `size` pairs: every page costs the same however far into the report it is.
-  const sum = (column: 'quantity_milli' | 'value_minor') =>
-    db.kysely
-      .selectFrom('stock_movements as m')
-      .select(sql<string | null>`sum(${sql.ref(`m.${column}`)})`.as('s'))
-      .whereRef('m.item_id', '=', 'b.item_id')
-      .whereRef('m.warehouse_id', '=', 'b.warehouse_id')
-      .where('m.date', '<=', q.date);
   let b = db.kysely
     .selectFrom('items as i')
     .innerJoin('stock_balances as b', 'b.item_id', 'i.id')
     .innerJoin('warehouses as w', 'w.id', 'b.warehouse_id')
-    .select([
-      'i.id as item_id',
-      'i.code as item_code',
-      'i.name as item_name',
-      'i.unit',
-      'b.warehouse_id',
-      'w.code as warehouse_code',
-      'w.name as warehouse_name',
-      sum('quantity_milli').as('q'),
-      sum('value_minor').as('v'),
-    ])
+    .select((eb) => {
+      const sum = (column: 'quantity_milli' | 'value_minor') =>
+        eb
+          .selectFrom('stock_movements as m')
+          .select(sql<string | null>`sum(${sql.ref(`m.${column}`)})`.as('s'))
+          .whereRef('m.item_id', '=', 'b.item_id')
+          .whereRef('m.warehouse_id', '=', 'b.warehouse_id')
+          .where('m.date', '<=', q.date);
+      return [
+        'i.id as item_id',
+        'i.code as item_code',
+        'i.name as item_name',
+        'i.unit',
+        'b.warehouse_id',
+        'w.code as warehouse_code',
+        'w.name as warehouse_name',
+        sum('quantity_milli').as('q'),
+        sum('value_minor').as('v'),
+      ];
+    })
     .orderBy('i.code')
     .orderBy('b.warehouse_id')
     .limit(size + 1);
