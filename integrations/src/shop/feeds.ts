@@ -2,7 +2,7 @@
 // (items whose ledger movements or reservations changed since a cursor). Cursors are opaque strings to the shop.
 
 import { DomainError } from '@kasa/domain';
-import type { Db } from '@kasa/db';
+import { announcePricesInForce, type Db } from '@kasa/db';
 import { currentPrices, shopPriceGroup } from './prices';
 import { stockPosition } from './reservations';
 import { fromMilli } from './quantities';
@@ -40,6 +40,8 @@ function parseNumbers(cursor: string | undefined, count: number[]): number[] {
 export async function cataloguePage(db: Db, opts: { cursor?: string; limit?: number }): Promise<Page<CatalogueItem>> {
   const [seq = 0, afterId = 0] = parseNumbers(opts.cursor, [2]);
   const limit = opts.limit ?? 100;
+  // A price that came into force today moves its item forward in the feed (once, for tills and shops alike).
+  await announcePricesInForce(db);
   const k = db.kysely;
   const rows = await k
     .selectFrom('items')
