@@ -55,7 +55,7 @@ export async function oneCInit(): Promise<OneCReply> {
   return text(`zip=no\nfile_limit=${FILE_LIMIT}`);
 }
 
-export async function oneCFile(db: Db, session: OneCSession, filename: string | undefined, body: Buffer): Promise<OneCReply> {
+export async function oneCFile(db: Db, session: OneCSession, filename: string | undefined, body: Buffer, type: 'catalog' | 'sale' = 'catalog'): Promise<OneCReply> {
   const name = safeName(filename);
   if (body.length > FILE_LIMIT) throw new DomainError('exchange.file_too_large', { limit: FILE_LIMIT }, 413);
   const path = join(await receivedDir(db), name);
@@ -63,6 +63,12 @@ export async function oneCFile(db: Db, session: OneCSession, filename: string | 
   else {
     await writeFile(path, body);
     session.files.add(name);
+  }
+  if (type === 'sale') {
+    // 1C's documents come back in one request with no mode=import after it: logged as received here.
+    const id = await startRun(db, { trigger: 'http', mode: 'http' });
+    await addRunEntry(db, id, { direction: 'received', fileName: name, status: 'ok', counts: { bytes: body.length } });
+    await finishRun(db, id, 'ok');
   }
   return text('success');
 }

@@ -156,6 +156,11 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(ops.json.operations.map((o: Json) => [o.docNumber, o.amountMinor]), [['88', 25000]]);
       runs = (await call('admin', 'GET', '/api/v1/exchange/runs')).json.runs as Json[];
       assert.deepEqual([runs[0]!.entries[0].direction, runs[0]!.entries[0].fileName, runs[0]!.entries[0].counts.imported], ['received', 'kl_to_1c.txt', 1]);
+      // 1C sends its documents back with type=sale&mode=file: kept and logged as received
+      const back = await app.inject({ method: 'POST', url: url('type=sale&mode=file&filename=orders.xml'), headers: { cookie: keyCookie }, payload: Buffer.from('<КоммерческаяИнформация/>') });
+      assert.equal(back.body, 'success');
+      runs = (await call('admin', 'GET', '/api/v1/exchange/runs')).json.runs as Json[];
+      assert.deepEqual([runs[0]!.trigger, runs[0]!.entries[0].direction, runs[0]!.entries[0].fileName], ['http', 'received', 'orders.xml']);
       // a file never sent, and a mode 1C does not have
       assert.match((await app.inject({ method: 'GET', url: url('type=catalog&mode=import&filename=nothing.xml'), headers: { cookie: keyCookie } })).body, /^failure\nFile nothing.xml was not sent/);
       assert.match((await app.inject({ method: 'GET', url: url('type=catalog&mode=dance'), headers: { cookie: keyCookie } })).body, /^failure\n/);

@@ -149,7 +149,7 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: RouteContext, 
           }
           const type = q.type ?? '';
           if (q.mode === 'init') return send(await oneCInit());
-          if (q.mode === 'file' && (type === 'catalog' || type === 'sale')) return send(await oneCFile(db, session, q.filename, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+          if (q.mode === 'file' && (type === 'catalog' || type === 'sale')) return send(await oneCFile(db, session, q.filename, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), type));
           if (q.mode === 'import' && type === 'catalog') return send(await oneCImport(db, session, q.filename));
           if (q.mode === 'query' && type === 'sale') return send(await oneCQuery(db));
           if (q.mode === 'success' && type === 'sale') return send(await oneCSuccess(db));
