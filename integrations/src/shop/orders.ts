@@ -337,20 +337,19 @@ export async function createOrder(
   input: CreateOrderInput,
 ): Promise<{ order: OrderView; created: boolean }> {
   const hash = requestHash(input);
-  const replay = async () => {
-    const [prior] = await priorOrder(db.kysely, db.kind, [apiKeyId, idempotencyKey]);
+  const replay = async (prior: { id: number; request_hash: string } | undefined) => {
     if (!prior) return null;
     if (prior.request_hash !== hash) throw new DomainError('idempotency.conflict', { key: idempotencyKey }, 409);
     return { order: await getOrder(db, apiKeyId, Number(prior.id)), created: false };
   };
-  const first = await replay();
-  if (first) return first;
-
   const codes = input.lines.map((l) => l.itemCode);
-  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (dup !== undefined) throw new DomainError('order.item_duplicate', { item: dup }, 422);
   try {
-    const order = await inTransaction(db, async (trx) => {
+    const created = await inTransaction(db, async (trx) => {
+      // Asked inside the write transaction: on SQLite it saves a read transaction of its own per order.
+      const [prior] = await priorOrder(trx, db.kind, [apiKeyId, idempotencyKey]);
+      if (prior) return { prior };
+      const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+      if (dup !== undefined) throw new DomainError('order.item_duplicate', { item: dup }, 422);
       const now = new Date().toISOString();
       const rows = await orderContext(
         trx,
@@ -388,16 +387,6 @@ export async function createOrder(
         };
       });
       const total = totalOf(lines);
-      const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
-      const reserve = (orderId: number) =>
-        reconcileReservation(
-          trx,
-          db.kind,
-          { id: orderId, warehouseId },
-          desiredReservation(lines),
-          (id) => codeOf.get(id) ?? String(id),
-          new Map(),
-        );
       // Created and reserved in this one transaction: the row goes in as reserved (version 1) with both changes in
       // its history and outbox, as if moved new → reserved.
       const row = {
@@ -424,7 +413,16 @@ export async function createOrder(
         ORDER_COLUMNS.map((c) => row[c]),
       );
       const orderId = Number(ins!.id);
-      await reserve(orderId);
+      const codeOf = new Map(lines.map((l) => [l.itemId, l.code]));
+      // A new order holds nothing yet: no need to read what it holds.
+      await reconcileReservation(
+        trx,
+        db.kind,
+        { id: orderId, warehouseId },
+        desiredReservation(lines),
+        (id) => codeOf.get(id) ?? String(id),
+        new Map(),
+      );
       await insertLines(
         trx,
         db.kind,
@@ -443,13 +441,15 @@ export async function createOrder(
       );
       const o: OrderRow = { ...row, id: orderId, status: 'reserved', payment: row.payment as PaymentMethod };
       const events = history.map((h) => ({ from_status: h.from, to_status: h.to, at: h.at }));
-      return viewOf(o, lines, input.warehouse ?? (await warehouseCode(trx, warehouseId)), events, null);
+      return { order: viewOf(o, lines, input.warehouse ?? (await warehouseCode(trx, warehouseId)), events, null) };
     });
-    return { order, created: true };
+    if (created.prior) return (await replay(created.prior))!;
+    return { order: created.order, created: true };
   } catch (e) {
     // Two deliveries of the same request racing: the unique key let one in, the other answers with it.
     if (/unique|duplicate key/i.test(String((e as Error).message))) {
-      const again = await replay();
+      const [prior] = await priorOrder(db.kysely, db.kind, [apiKeyId, idempotencyKey]);
+      const again = await replay(prior);
       if (again) return again;
     }
     throw e;
