@@ -163,6 +163,7 @@ async function insertDocument(
   actor: Actor,
   input: CreateDocumentInput,
   status: DocumentStatus,
+  posting = false,
 ): Promise<Inserted> {
   const lines = await withBasePrices(trx, input);
   const priced = await priceLines(trx, c, input.type, lines, input.pricesIncludeTax);
@@ -170,6 +171,10 @@ async function insertDocument(
   const year = Number(input.date.slice(0, 4));
   const n = await allocateNumber(trx, input.seriesCode ?? DEFAULT_SERIES[input.type], year, input.type);
   const now = new Date().toISOString();
+  // Created to be posted in this transaction: written with the status posting gives it, so posting need not
+  // update the row it has just written (nobody else can have changed it). Posting still checks the transition.
+  const written = posting ? nextStatus('post', status, n.number) : status;
+  const postedAt = written === 'posted' || written === 'in_transit' ? now : null;
   const row = {
     company_id: c.id,
     type: input.type,
@@ -195,10 +200,14 @@ async function insertDocument(
     posted_at: null,
     version: 0,
   };
-  const docId = await insertDocumentRow(trx, DOCUMENT_COLUMNS.map((k) => row[k]));
+  const stored: Omit<typeof row, 'posted_at'> & { posted_at: string | null } = posting
+    ? { ...row, status: written, posted_at: postedAt, version: 1 }
+    : row;
+  const docId = await insertDocumentRow(trx, DOCUMENT_COLUMNS.map((k) => stored[k]));
   const lineIds = await insertLines(trx, docId, priced.rows);
   return {
     id: docId,
+    written: posting ? { status: written, version: 1, postedAt } : undefined,
     row: { ...row, id: docId } as Selectable<Database['documents']>,
     lines: priced.rows.map((r, i) => ({ ...r, line_no: i + 1, id: lineIds[i]! }) as FreshLine),
     items: priced.items,
@@ -220,6 +229,8 @@ type FreshLine = Pick<
 /** What insertDocument wrote, so posting in the same transaction need not read it back. */
 interface Inserted {
   id: number;
+  /** Header as posted when it was written already posted; `row` is then the draft posting starts from. */
+  written?: { status: DocumentStatus; version: number; postedAt: string | null };
   row: Selectable<Database['documents']>;
   lines: FreshLine[];
   items: Map<number, ItemFacts>;
@@ -615,7 +626,10 @@ async function postInTransaction(
       return;
     }
   }
-  const postedAt = await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
+  const postedAt =
+    fresh?.written?.status === to
+      ? fresh.written.postedAt
+      : await claim(trx, { id, status: d.status, version: d.version, number: d.number }, to);
   if (fresh) fresh.posted = { status: to, version: d.version + 1, postedAt: postedAt ?? d.posted_at };
   if (type === 'supplier_order' || type === 'stocktake') {
     await auditStatus(trx, actor, id, op, d.status, to);
@@ -765,7 +779,7 @@ export async function createAndPost(
   try {
     const fresh = await db.kysely.transaction().execute(async (trx) => {
       const c = await company(trx);
-      const fresh = await insertDocument(trx, c, actor, input, 'draft');
+      const fresh = await insertDocument(trx, c, actor, input, 'draft', true);
       await postInTransaction(trx, db, actor, fresh.id, 'post', {}, fresh);
       return fresh;
     });
@@ -797,7 +811,7 @@ export async function createAndPostInTransaction(
   assertRight(actor.rights, requiredRight(input.type, 'post'));
   checkDate(input.date);
   const c = await company(trx);
-  const fresh = await insertDocument(trx, c, actor, input, 'draft');
+  const fresh = await insertDocument(trx, c, actor, input, 'draft', true);
   await postInTransaction(trx, db, actor, fresh.id, 'post', {}, fresh);
   return fresh.id;
 }
