@@ -141,5 +141,40 @@ for (const kind of TEST_DATABASE_KINDS) {
       const n = await db.kysely.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('idempotency_key', '=', 'rcpt-7f3a').executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 1);
     });
+
+    test('the answer to a posted receipt is the document as it is read back later', async () => {
+      const W2 = co.warehouses.W2!;
+      await createAndPost(db, SYSTEM_ACTOR, { type: 'receiving', date: '2026-11-12', warehouseId: W2, lines: [{ itemId: milk, quantity: '20', priceMinor: 100 }, { itemId: flour, quantity: '10', priceMinor: 60 }] });
+      // three lines, milk twice: 2 × 1.59 = 3.18, 1.5 kg flour × 0.99 = 1.485 → 1.49, 1 × 1.59 → total 6.26
+      const { document: sold, duplicate } = await createAndPost(db, SYSTEM_ACTOR, {
+        type: 'sale',
+        date: '2026-11-12',
+        warehouseId: W2,
+        idempotencyKey: 'rcpt-view-1',
+        lines: [
+          { itemId: milk, quantity: '2', priceMinor: 159 },
+          { itemId: flour, quantity: '1.5', priceMinor: 99 },
+          { itemId: milk, quantity: '1', priceMinor: 159 },
+        ],
+      });
+      assert.equal(duplicate, false);
+      assert.equal(sold.status, 'posted');
+      assert.equal(sold.version, 1);
+      assert.equal(sold.totalMinor, 626);
+      assert.ok(sold.postedAt);
+      assert.deepEqual(
+        sold.lines.map((l) => [l.lineNo, l.itemCode, l.quantity, l.amountMinor, l.vatRate]),
+        [
+          [1, 'MILK', '2.000', 318, '12'],
+          [2, 'FLOUR', '1.500', 149, '21'],
+          [3, 'MILK', '1.000', 159, '12'],
+        ],
+      );
+      assert.deepEqual(sold, await getDocument(db, sold.id));
+      // the retry answers with the same document
+      const again = await createAndPost(db, SYSTEM_ACTOR, { type: 'sale', date: '2026-11-12', warehouseId: W2, idempotencyKey: 'rcpt-view-1', lines: [{ itemId: milk, quantity: '2', priceMinor: 159 }] });
+      assert.equal(again.duplicate, true);
+      assert.deepEqual(again.document, sold);
+    });
   });
 }
