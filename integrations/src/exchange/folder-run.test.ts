@@ -118,5 +118,22 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(r.entries.filter((e) => e.direction === 'received').map((e) => [e.fileName, e.counts.imported, e.counts.duplicates]), [['kl_to_1c.txt', 0, 4]]);
       assert.deepEqual((await readdir(join(inboxDir, 'processed'))).sort(), [`kl_to_1c.${id}.txt`, 'kl_to_1c.txt'].sort());
     });
+    test('a run a crashed server left "running" is marked interrupted when the scheduler starts, so it blocks nothing', async () => {
+      const startedAt = new Date();
+      const left = await db.kysely
+        .insertInto('exchange_runs')
+        .values({ trigger: 'schedule', mode: 'folder', status: 'running', started_at: startedAt.toISOString(), finished_at: null, period_from: null, period_to: null, progress_done: 3, progress_total: 10, error: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // while it looks running, nobody may start another
+      await assert.rejects(new ExchangeScheduler(db).runNow('manual'), (e: unknown) => e instanceof DomainError && e.code === 'exchange.busy');
+      const restarted = new ExchangeScheduler(db, { tickMs: 3_600_000, now: () => new Date(startedAt.getTime() + 60_000) });
+      await restarted.start();
+      await restarted.stop();
+      const r = await getRun(db, Number(left.id));
+      assert.deepEqual([r.status, JSON.parse(r.error!).code, r.percent], ['failed', 'exchange.interrupted', 100]);
+      // a minute after that start the 60-minute interval is not up: the restart started nothing
+      assert.equal((await listRuns(db))[0]!.id, Number(left.id));
+    });
   });
 }
