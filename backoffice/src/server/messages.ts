@@ -300,6 +300,13 @@ export const MESSAGES: Record<string, Texts> = {
     cs: '„{{value}}“ není platná hodnota pro {{key}}.',
     hu: 'A(z) „{{value}}” érték érvénytelen ehhez: {{key}}.',
   },
+  'till.price_group_unknown': {
+    en: 'Till {{till}} is set to sell at price group {{priceGroup}}, which does not exist.',
+    lv: 'Kasei {{till}} iestatīta cenu grupa {{priceGroup}}, kuras nav.',
+    ru: 'Для кассы {{till}} указана ценовая группа {{priceGroup}}, которой нет.',
+    cs: 'Pokladna {{till}} má nastavenou cenovou skupinu {{priceGroup}}, která neexistuje.',
+    hu: 'A(z) {{till}} kassza árcsoportja {{priceGroup}}, de ilyen árcsoport nincs.',
+  },
   'till.warehouse_unknown': {
     en: 'Till {{till}} is set to sell from warehouse {{warehouse}}, which is not a store warehouse.',
     lv: 'Kasei {{till}} iestatīta noliktava {{warehouse}}, kas nav veikala noliktava.',

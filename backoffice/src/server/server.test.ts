@@ -212,7 +212,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         [{ warehouseId: 2 ** 53 + 1 }, 'warehouseId'],
         [{ partnerId: '1e999' }, 'partnerId'],
       ] as const) {
-        const r = await call('POST', '/api/v1/documents', { type: 'receiving', date: '2026-11-05', warehouseId: co.warehouses.STORE, lines: [{ itemId: milk, quantity: '1' }], ...bad });
+        const r = await call('POST', '/api/v1/documents', Object.assign({ type: 'receiving', date: '2026-11-05', warehouseId: co.warehouses.STORE, lines: [{ itemId: milk, quantity: '1' }] }, bad));
         assert.equal(r.status, 400, JSON.stringify(bad));
         assert.equal(r.json.error.code, `validation.${field}`);
       }

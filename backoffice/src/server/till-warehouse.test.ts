@@ -1,14 +1,15 @@
-// Each till sells from its own warehouse: the till.warehouses setting maps till codes to store warehouses, a till not
-// listed sells from the first one, and a mapping to a warehouse that does not exist is refused when saved.
+// Each till sells from its own warehouse at its own prices: the till.warehouses and till.price_groups settings map till
+// codes to store warehouses and price groups, a till not listed sells from the first warehouse at the default prices,
+// and a mapping to a warehouse or price group that does not exist is refused when saved.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createItem, createMinimalCompany, type MinimalCompany } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
-import { startTestServer } from './test-server';
+import { startTestServer, type Json } from './test-server';
 import { seedWarehouseUsers } from './test-users';
 
 for (const kind of TEST_DATABASE_KINDS) {
-  describe(`till warehouses on ${kind}`, () => {
+  describe(`till warehouses and price groups on ${kind}`, () => {
     let db: Awaited<ReturnType<typeof testDatabase>>;
     let co: MinimalCompany;
     let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -37,6 +38,16 @@ for (const kind of TEST_DATABASE_KINDS) {
       db = await testDatabase(kind);
       co = await createMinimalCompany(db, { warehouses: [{ code: 'STORE', name: 'Store', negativeStock: 'allow' }, { code: 'KIOSK', name: 'Kiosk', negativeStock: 'allow' }] });
       bread = await createItem(db, co.vat.reduced!, { code: 'BREAD', name: 'Maize' });
+      const group = (code: string, taxIncluded: number, isDefault: number) =>
+        db.kysely.insertInto('price_groups').values({ code, name: code, currency: 'EUR', tax_included: taxIncluded, is_default: isDefault }).returning('id').executeTakeFirstOrThrow();
+      const retail = Number((await group('RETAIL', 1, 1)).id);
+      const kiosk = Number((await group('KIOSK', 0, 0)).id);
+      // Bread: 1.20 with VAT at the shop; 1.05 without VAT at the kiosk (12 % → 1.176 → 1.18 with VAT).
+      await db.kysely.insertInto('prices').values([
+        { price_group_id: retail, item_id: bread, price_minor: 120, valid_from: '2026-01-01', created_at: '2026-01-01T00:00:00Z' },
+        { price_group_id: kiosk, item_id: bread, price_minor: 105, valid_from: '2026-01-01', created_at: '2026-01-01T00:00:00Z' },
+      ]).execute();
+      await db.kysely.updateTable('items').set({ change_seq: 1 }).where('id', '=', bread).execute();
       await seedWarehouseUsers(db);
       server = await startTestServer(db.url);
     });
@@ -55,6 +66,19 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal((await sell('T2', 3)).json.status, 'posted');
       assert.equal(Number(await stock(co.warehouses.KIOSK!)), -2000);
       assert.equal(Number(await stock(co.warehouses.STORE!)), -1000);
+    });
+
+    test('a till sells at its price group, VAT added where the group is priced without it; a change re-sends the catalogue', async () => {
+      const pull = async (till: string, since = '') => (await call('GET', `/api/v1/till/catalogue?till=${till}${since ? `&since=${since}` : ''}`)).json;
+      const first = await pull('T2');
+      assert.deepEqual(first.items.map((i: Json) => [i.code, i.priceMinor]), [['BREAD', 120]]);
+      assert.equal((await pull('T2', first.cursor)).items.length, 0);
+      assert.equal((await call('PUT', '/api/v1/settings', { 'till.price_groups': 'T2=KIOSK' })).status, 200);
+      assert.deepEqual((await pull('T2', first.cursor)).items.map((i: Json) => [i.code, i.priceMinor]), [['BREAD', 118]]);
+      assert.deepEqual((await pull('T1', first.cursor)).items.map((i: Json) => [i.code, i.priceMinor]), [['BREAD', 120]]);
+      const unknown = await call('PUT', '/api/v1/settings', { 'till.price_groups': 'T2=WHOLESALE' }, { 'accept-language': 'cs' });
+      assert.equal(unknown.json.error.code, 'till.price_group_unknown');
+      assert.match(unknown.json.error.message, /WHOLESALE/);
     });
 
     test('a mapping to an unknown warehouse or a malformed one is refused in the user language', async () => {

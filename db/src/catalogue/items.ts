@@ -40,11 +40,12 @@ export async function defaultPriceGroup(db: Db) {
   return g ?? null;
 }
 
-/** Items with barcodes and the current price of the default price group (latest valid_from not after today). */
-export async function itemViews(db: Db, ids: number[]) {
+/** Items with barcodes and the current price (latest valid_from not after today) of a price group, the default one
+ * unless given. */
+export async function itemViews(db: Db, ids: number[], priceGroup?: Awaited<ReturnType<typeof defaultPriceGroup>>) {
   if (ids.length === 0) return [];
   const today = new Date().toISOString().slice(0, 10);
-  const pg = await defaultPriceGroup(db);
+  const pg = priceGroup === undefined ? await defaultPriceGroup(db) : priceGroup;
   const rows = await db.kysely
     .selectFrom('items')
     .innerJoin('vat_groups', 'vat_groups.id', 'items.vat_group_id')

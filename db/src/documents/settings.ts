@@ -2,7 +2,7 @@
 // item counted twice, where the label printer's bridge is, which warehouse each till sells from. Stored as text by key; unknown keys are refused.
 
 import { DomainError } from '@kasa/domain';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../connection';
 import type { Database } from '../schema';
 
@@ -18,6 +18,9 @@ export const SETTING_DEFAULTS = {
   /** Which warehouse each till's receipts take stock from: `TILLCODE=WAREHOUSECODE` pairs, one per line or
    * comma-separated. A till not listed sells from the first store warehouse. */
   'till.warehouses': '',
+  /** Which price group each till sells at: `TILLCODE=PRICEGROUPCODE` pairs. A till not listed sells at the default
+   * price group. A change sends the whole catalogue to the tills again. */
+  'till.price_groups': '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -30,10 +33,11 @@ const VALID: Record<SettingKey, (v: string) => boolean> = {
   'labels.bridge_token': (v) => v.length <= 200,
   'labels.template': (v) => v === 'price-tag' || v === 'shelf-label',
   'till.warehouses': (v) => parseTillWarehouses(v) !== null,
+  'till.price_groups': (v) => parseTillWarehouses(v) !== null,
 };
 
-/** `T1=STORE, T2=KIOSK` (or one pair per line) as a map from till code to warehouse code; null when malformed or a
- * till is named twice. */
+/** `T1=STORE, T2=KIOSK` (or one pair per line) as a map from till code to a warehouse (or price group) code; null
+ * when malformed or a till is named twice. */
 export function parseTillWarehouses(v: string): Map<string, string> | null {
   const out = new Map<string, string>();
   for (const part of v.split(/[,\n;]/)) {
@@ -44,6 +48,16 @@ export function parseTillWarehouses(v: string): Map<string, string> | null {
     out.set(m[1]!, m[2]!);
   }
   return out;
+}
+
+/** The price group a till sells at: the one the till.price_groups setting names, else the default one (null when the
+ * company has no price group at all). */
+export async function tillPriceGroup(k: Reader, tillCode: string | undefined) {
+  const code = tillCode === undefined ? undefined : parseTillWarehouses(await readSetting(k, 'till.price_groups'))?.get(tillCode);
+  const q = k.selectFrom('price_groups').selectAll();
+  const g = await (code === undefined ? q.orderBy('is_default', 'desc').orderBy('code') : q.where('code', '=', code)).executeTakeFirst();
+  if (!g && code !== undefined) throw new DomainError('till.price_group_unknown', { till: tillCode, priceGroup: code }, 409);
+  return g ?? null;
 }
 
 /** The warehouse a till's receipts post to: the one the till.warehouses setting names, else the first store
@@ -84,6 +98,12 @@ export async function writeSettings(db: Db, changes: Record<string, string>): Pr
     for (const [till, warehouse] of parseTillWarehouses(changes['till.warehouses'])!)
       if (!stores.has(warehouse)) throw new DomainError('till.warehouse_unknown', { till, warehouse }, 400);
   }
+  if (changes['till.price_groups'] !== undefined) {
+    const groups = new Set((await db.kysely.selectFrom('price_groups').select('code').execute()).map((g) => g.code));
+    for (const [till, priceGroup] of parseTillWarehouses(changes['till.price_groups'])!)
+      if (!groups.has(priceGroup)) throw new DomainError('till.price_group_unknown', { till, priceGroup }, 400);
+  }
+  const before = await readSettings(db.kysely);
   const now = new Date().toISOString();
   await db.kysely.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(changes))
@@ -92,6 +112,11 @@ export async function writeSettings(db: Db, changes: Record<string, string>): Pr
         .values({ key, value, updated_at: now })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
         .execute();
+    // Other prices at some till: every item goes to the tills again (after every number handed out so far).
+    if (changes['till.price_groups'] !== undefined && changes['till.price_groups'] !== before['till.price_groups']) {
+      const max = await trx.selectFrom('items').select((eb) => eb.fn.max('change_seq').as('m')).executeTakeFirst();
+      await trx.updateTable('items').set({ change_seq: sql`${Number(max?.m ?? 0) + 1} + id` }).execute();
+    }
   });
   return readSettings(db.kysely);
 }

@@ -46,10 +46,13 @@ export class StoreServer {
     readonly baseUrl: string,
     private readonly timeoutMs = 10_000,
     private readonly token: string | undefined = process.env.KASA_TILL_SERVER_TOKEN,
+    /** Sent with the catalogue pull: the server answers with the prices of this till's price group. */
+    private readonly tillCode?: string,
   ) {}
 
   fetchCatalogue(since: string | undefined): Promise<{ items: ServerCatalogueItem[]; cursor: string; complete: boolean }> {
-    return this.call('GET', `/api/v1/till/catalogue${since ? `?since=${encodeURIComponent(since)}` : ''}`);
+    const q = new URLSearchParams({ ...(since ? { since } : {}), ...(this.tillCode ? { till: this.tillCode } : {}) }).toString();
+    return this.call('GET', `/api/v1/till/catalogue${q ? `?${q}` : ''}`);
   }
 
   fetchCashiers(): Promise<{ cashiers: ServerCashier[] }> {

@@ -82,7 +82,7 @@ export class Till {
     this.catalogue = new CatalogueCache(this.db);
     this.cashiers = new CashierCache(this.db);
     this.journal = new Journal(this.db, options.tillCode);
-    this.server = new StoreServer(options.serverUrl);
+    this.server = new StoreServer(options.serverUrl, undefined, undefined, options.tillCode);
     this.sync = new TillSync(this.server, this.journal, this.catalogue, this.cashiers, options.sync);
     this.devices = guardDevices(options.devices ?? recordingDevices());
   }

@@ -4,8 +4,8 @@
 
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, isDomainError } from '@kasa/domain';
-import { announcePricesInForce, audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillWarehouseId, type Actor } from '@kasa/db';
+import { computeTotals, dec, DomainError, isDomainError, minorFactor, type CurrencyCode } from '@kasa/domain';
+import { announcePricesInForce, audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillPriceGroup, tillWarehouseId, type Actor } from '@kasa/db';
 import type { RouteContext } from '../app';
 import { itemViews } from './catalogue';
 
@@ -53,11 +53,19 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
 
   app.get(
     '/api/v1/till/catalogue',
-    { schema: { tags: ['till'], summary: 'Items and prices changed since a cursor, in pages', querystring: Type.Object({ since: Type.Optional(Type.String({ pattern: '^[0-9]{0,15}$' })) }) } },
+    {
+      schema: {
+        tags: ['till'],
+        summary: "Items and prices changed since a cursor, in pages; prices of the till's price group (setting till.price_groups), VAT included",
+        querystring: Type.Object({ since: Type.Optional(Type.String({ pattern: '^[0-9]{0,15}$' })), till: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,20}$' })) }),
+      },
+    },
     async (req) => {
       authorize(req);
       await announcePricesInForce(db);
-      const since = Number((req.query as { since?: string }).since || 0);
+      const { since: sinceText, till } = req.query as { since?: string; till?: string };
+      const since = Number(sinceText || 0);
+      const group = await tillPriceGroup(db.kysely, till);
       const rows = await db.kysely
         .selectFrom('items')
         .select(['id', 'change_seq'])
@@ -71,7 +79,12 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
       const last = rows.at(-1);
       if (rows.length === PAGE && last)
         rows.push(...(await db.kysely.selectFrom('items').select(['id', 'change_seq']).where('change_seq', '=', last.change_seq).where('id', '>', last.id).orderBy('id').execute()));
-      const views = await itemViews(db, rows.map((r) => Number(r.id)));
+      const views = await itemViews(db, rows.map((r) => Number(r.id)), group);
+      // The till shows and sells gross prices: a group priced without VAT gets it added, rounded per unit.
+      const gross = (v: (typeof views)[number]) =>
+        v.priceMinor === null || v.taxIncluded
+          ? (v.priceMinor ?? 0)
+          : computeTotals([{ quantity: 1, unitPrice: dec(v.priceMinor).div(minorFactor(v.currency as CurrencyCode)), vatRate: v.vatRate }], { currency: v.currency as CurrencyCode, pricesIncludeTax: false, vatRounding: 'line' }).gross.toMinor();
       return {
         items: views.map((v) => ({
           id: v.id,
@@ -81,7 +94,7 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
           weighted: v.weighted,
           marked: v.marked,
           vatRate: v.vatRate,
-          priceMinor: v.priceMinor ?? 0,
+          priceMinor: gross(v),
           currency: v.currency,
           barcodes: v.barcodes,
           ...(v.active ? {} : { deleted: true }),

@@ -1,5 +1,5 @@
 // Company settings: the purchase price tolerance, the stocktake's twice-counted rule, the label printer's bridge,
-// which warehouse each till sells from.
+// which warehouse each till sells from and at which prices.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
@@ -70,6 +70,11 @@ export function SettingsPage() {
             {t('settings.tillWarehouses')}
             <textarea rows={3} placeholder="T1=STORE" {...field('till.warehouses')} />
             <small>{t('settings.tillWarehousesHint')}</small>
+          </label>
+          <label>
+            {t('settings.tillPriceGroups')}
+            <textarea rows={3} placeholder="T1=RETAIL" {...field('till.price_groups')} />
+            <small>{t('settings.tillPriceGroupsHint')}</small>
           </label>
           <ErrorBox error={saveError} />
           {saved ? <p className="ok">{t('common.saved')}</p> : null}
