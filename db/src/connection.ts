@@ -116,6 +116,9 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     return db;
   }
   const pool = new pg.Pool({ connectionString: target, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event on the pool; left
+  // unheard it would crash the process. The pool drops that client and opens a new one for the next query.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, kind, location: target.replace(/:[^:@/]*@/, ':***@'), sqlite: null, close: () => kysely.destroy() };
 }
