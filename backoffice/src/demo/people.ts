@@ -35,7 +35,7 @@ export const DEMO_USER_GROUPS: DemoUserGroup[] = [
       'terminal.use',
     ],
   },
-  { code: 'accountant', name: 'Grāmatvede', rights: ['bank.*', 'cash.edit', 'reports.view', 'partners.view', 'stock.view', 'catalogue.view', ...docRights(DOCUMENT_TYPES, ['view'])] },
+  { code: 'accountant', name: 'Grāmatvede', rights: ['bank.*', 'exchange.*', 'cash.edit', 'reports.view', 'partners.view', 'stock.view', 'catalogue.view', ...docRights(DOCUMENT_TYPES, ['view'])] },
   // Only a senior cashier takes goods back (sale_return) or overrides prices.
   { code: 'cashier', name: 'Kasieris', rights: CASHIER_RIGHTS },
   {

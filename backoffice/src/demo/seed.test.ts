@@ -80,6 +80,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.ok(['till.refund', 'till.senior', 'till.discount:100', 'sale_return.post'].every((r) => janis.rights.includes(r)));
       const keeper = await loginWithPassword(db, 'storekeeper', 'storekeeper');
       assert.ok(keeper.rights.includes('terminal.use') && keeper.rights.includes('receiving.post') && !keeper.rights.includes('sale.post'));
+      // The accountant runs the exchange with her 1C and books bank statements, but posts no stock documents.
+      const accountant = await loginWithPassword(db, 'accountant', 'accountant');
+      assert.ok(['exchange.*', 'bank.*'].every((r) => accountant.rights.includes(r)) && !accountant.rights.includes('receiving.post'));
     } finally {
       await db.drop();
     }
