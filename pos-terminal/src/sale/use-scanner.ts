@@ -15,7 +15,9 @@ export function useScanner(onScan: (code: string) => void, enabled: boolean): vo
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
-      const now = performance.now();
+      // When the key arrived, not when this handler got to it: a busy page (a render, a page of the barcode index
+      // being read) must not stretch a scanner's burst into what looks like a person typing.
+      const now = e.timeStamp;
       if (now - last.current > MAX_GAP_MS) buffer.current = '';
       last.current = now;
       if (e.key === 'Enter') {
