@@ -19,8 +19,8 @@ test(
     assert.ok(Number.isFinite(r.ratioPercent) && r.ratioPercent > 0);
     // 60 + 5 + 10 counted orders, plus 10 spare, × 30: a burst (two seconds' worth) of 85 covers the whole run.
     assert.equal(r.rateLimitPerMinute, 2550);
-    // Replay check, BEGIN, items/prices/warehouse, order, stock, reserved total, reservation, line, history, outbox,
-    // outbox event ids, webhooks, COMMIT.
+    // BEGIN, idempotency check, items/prices/warehouse, order, stock, reserved total, reservation, line, history,
+    // outbox, outbox event ids, webhooks, COMMIT.
     assert.equal(r.statementsPerOrder, 13);
     assert.ok(r.statementsPerOrder < STATEMENTS_BEFORE);
     assert.ok(r.commitMs > 0);

@@ -408,5 +408,31 @@ for (const kind of TEST_DATABASE_KINDS) {
         400,
       );
     });
+
+    test('after every order above (picked, substituted, cancelled, shipped, refused) the reserved totals are what open orders hold', async () => {
+      const held = await db.kysely
+        .selectFrom('order_reservations')
+        .select(['item_id', 'warehouse_id', (eb) => eb.fn.sum<number>('quantity_milli').as('q')])
+        .groupBy(['item_id', 'warehouse_id'])
+        .execute();
+      const totals = await db.kysely.selectFrom('stock_reserved').selectAll().execute();
+      const byKey = (rows: Array<{ item_id: number; warehouse_id: number; q: number }>) =>
+        rows
+          .filter((r) => Number(r.q) !== 0)
+          .map((r) => `${Number(r.item_id)}/${Number(r.warehouse_id)}=${Number(r.q)}`)
+          .sort();
+      assert.ok(
+        held.some((r) => Number(r.q) > 0),
+        'some orders are still open',
+      );
+      assert.deepEqual(byKey(totals.map((t) => ({ ...t, q: t.quantity_milli }))), byKey(held));
+      // The stock feed shows the bread held by the open orders (own-1 of both shops among them) from the total.
+      const bread = totals.find((t) => Number(t.item_id) === items.BREAD! && Number(t.warehouse_id) === w1);
+      assert.ok(Number(bread?.quantity_milli) >= 3000);
+      const feed = await app.inject({ method: 'GET', url: `${P}/stock?warehouse=W1`, headers: auth(key) });
+      const line = feed.json().items.find((i: { code: string }) => i.code === 'BREAD');
+      assert.equal(line.reserved, Number(bread!.quantity_milli) / 1000);
+      assert.equal(line.available, Math.max(0, (await onHand('BREAD')) - Number(bread!.quantity_milli)) / 1000);
+    });
   });
 }
