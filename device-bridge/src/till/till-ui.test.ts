@@ -73,7 +73,14 @@ test('a cashier logs in by PIN and sells one scanned item for cash', { skip, tim
     await page.keyboard.press('Enter');
     await page.getByText('Scan an item to start the receipt').waitFor();
 
-    // A scanner is a keyboard typing fast and pressing Enter.
+    // A scanner is a keyboard typing fast and pressing Enter. A barcode the till does not know is said so; the
+    // next scan is read on its own, not run on after the unknown one.
+    await page.keyboard.type('4750000009999', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByText('4750000009999').first().waitFor();
+    // The bridge answered that lookup with a 404 (item.not_found), which Chromium logs; that one is expected.
+    const notFound = errors.findIndex((e) => e.includes('status of 404'));
+    if (notFound >= 0) errors.splice(notFound, 1);
     await page.keyboard.type('4750000000014', { delay: 5 });
     await page.keyboard.press('Enter');
     await page.getByTestId('lines').getByText('Rye bread').waitFor();

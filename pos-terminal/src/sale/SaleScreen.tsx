@@ -141,7 +141,11 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
     if (found.items.length === 1) return add(found.items[0]!, times ?? '1.000');
     setResults(found.items);
     setResultIndex(0);
-    if (found.items.length === 0) setMessage({ kind: 'error', text: t('sale.notFound', { q: code }) });
+    if (found.items.length === 0) {
+      setMessage({ kind: 'error', text: t('sale.notFound', { q: code }) });
+      // An unknown barcode stays in view but selected: the next scan replaces it instead of running on after it.
+      if (/^[\d*.,]+$/.test(entry)) input.current?.select();
+    }
   };
 
   useScanner((code) => void enterCode(code), dialog === null);
