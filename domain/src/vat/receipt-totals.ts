@@ -106,7 +106,12 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
   } else {
     // One rounding per rate; the rate's VAT is spread over its lines so lines still sum to it.
     const byRate = new Map<string, number[]>();
-    prepared.forEach((p, i) => byRate.set(p.rate.toString(), [...(byRate.get(p.rate.toString()) ?? []), i]));
+    prepared.forEach((p, i) => {
+      const key = p.rate.toString();
+      const idx = byRate.get(key);
+      if (idx) idx.push(i);
+      else byRate.set(key, [i]);
+    });
     for (const [rate, idx] of byRate) {
       const sum = idx.reduce((a, i) => a + (basis[i] ?? 0), 0);
       const vat = roundMinor(vatOf(sum, new Decimal(rate), opts.pricesIncludeTax));
