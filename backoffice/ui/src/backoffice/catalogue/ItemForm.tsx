@@ -49,9 +49,10 @@ export function ItemForm({ id }: { id: string | null }) {
     setPrice(it.priceMinor === null ? '' : minorToDecimalString(it.priceMinor, 2));
     if (it.vatGroupId !== undefined) setVatGroupId(String(it.vatGroupId));
   }, [existing.data]);
+  // A new item starts in the first VAT group; an item being edited keeps its own (both may load in the same render).
   useEffect(() => {
-    if (!vatGroupId && vatGroups[0]) setVatGroupId(String(vatGroups[0].id));
-  }, [vatGroupId, vatGroups]);
+    if (!id && !vatGroupId && vatGroups[0]) setVatGroupId(String(vatGroups[0].id));
+  }, [id, vatGroupId, vatGroups]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
