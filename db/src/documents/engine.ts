@@ -280,6 +280,8 @@ async function withBasePrices(trx: Trx, input: CreateDocumentInput): Promise<Doc
 
 type LineRow = Omit<Insertable<Database['document_lines']>, 'document_id' | 'line_no'>;
 
+const MAX_QUANTITY = dec(1e9);
+
 /** Prices the lines with the domain's VAT and rounding rules; the one place a document's amounts are computed. */
 async function priceLines(
   trx: Trx,
@@ -307,18 +309,20 @@ async function priceLines(
     ]),
   );
   const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
-  for (const l of lines) {
+  // Each quantity is parsed once: validated here, then given to the totals and stored with three decimals.
+  const quantities = lines.map((l) => dec(l.quantity));
+  lines.forEach((l, i) => {
     if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
-    const q = dec(l.quantity);
-    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(1e9))
+    const q = quantities[i]!;
+    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(MAX_QUANTITY))
       throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
     if (l.priceMinor !== undefined && (!Number.isSafeInteger(l.priceMinor) || l.priceMinor < 0))
       throw new DomainError('validation.price', { item: l.itemId, price: l.priceMinor }, 400);
-  }
+  });
   const includeTax = pricesIncludeTax ?? !PURCHASE_TYPES.has(type);
   const totals = computeTotals(
-    lines.map((l) => ({
-      quantity: l.quantity,
+    lines.map((l, i) => ({
+      quantity: quantities[i]!,
       unitPrice: dec(l.priceMinor ?? 0).div(100),
       vatRate: rate.get(l.itemId) ?? '0',
       discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
@@ -332,7 +336,7 @@ async function priceLines(
   return {
     rows: lines.map((l, i) => ({
       item_id: l.itemId,
-      quantity: dec(l.quantity).toFixed(3),
+      quantity: quantities[i]!.toFixed(3),
       price_minor: l.priceMinor ?? 0,
       discount_minor: totals.lines[i]!.discount.toMinor(),
       amount_minor: (includeTax ? totals.lines[i]!.gross : totals.lines[i]!.net).toMinor(),
@@ -637,6 +641,13 @@ async function postInTransaction(
   }
   if (lines.length === 0) throw new DomainError('document.no_lines', { number: d.number }, 400);
   const includeTax = !PURCHASE_TYPES.has(type);
+  // 100 + rate, once per rate: what a VAT-inclusive amount is divided by (× 100) to strip the VAT.
+  const grossPer100 = new Map<string, ReturnType<typeof dec>>();
+  const perRate = (rate: string) => {
+    let d = grossPer100.get(rate);
+    if (!d) grossPer100.set(rate, (d = dec(rate).plus(100)));
+    return d;
+  };
   const ctx = await ledgerContext(trx, [...new Set(lines.map((l) => Number(l.item_id)))], fresh?.items);
   const stage =
     type === 'transfer' ? (op === 'dispatch' ? 'dispatch' : d.status === 'in_transit' ? 'receive' : 'post') : 'post';
@@ -664,7 +675,7 @@ async function postInTransaction(
         quantity: l.quantity,
         // Receiving cost is the net amount: strip VAT when the line carried it.
         netMinor: includeTax
-          ? dec(l.amount_minor).mul(100).div(dec(l.vat_rate).plus(100)).toDecimalPlaces(0).toNumber()
+          ? dec(l.amount_minor).mul(100).div(perRate(l.vat_rate)).toDecimalPlaces(0).toNumber()
           : Number(l.amount_minor),
       })),
     },
