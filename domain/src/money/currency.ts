@@ -25,6 +25,17 @@ export function currency(code: string): Currency {
 }
 
 const FACTORS = new Map<CurrencyCode, Decimal>();
+const INVERSE_FACTORS = new Map<CurrencyCode, Decimal>();
+
+/** 10^-minorUnits (0.01): scaling minor units down by a multiplication, exact in decimal, cheaper than a division. */
+export function minorUnitSize(code: CurrencyCode): Decimal {
+  let f = INVERSE_FACTORS.get(code);
+  if (!f) {
+    f = new Decimal(10).pow(-currency(code).minorUnits);
+    INVERSE_FACTORS.set(code, f);
+  }
+  return f;
+}
 
 /** 10^minorUnits as a Decimal, made once per currency (amounts are scaled by it on every line). */
 export function minorFactor(code: CurrencyCode): Decimal {

@@ -1,16 +1,20 @@
 // Money: an exact amount in one currency. Stored as integer minor units, computed with Decimal.
 
 import { DomainError } from '../errors/domain-error';
-import { currency, minorFactor, type CurrencyCode } from './currency';
+import { currency, minorFactor, minorUnitSize, type CurrencyCode } from './currency';
 import { Decimal, dec, type DecimalInput } from './decimal';
 
 export class Money {
   readonly amount: Decimal;
   readonly currency: CurrencyCode;
+  /** The minor units this amount was made from, when known: toMinor() is then a read (totals and posting call it for
+   * every line). Private, so two equal amounts still compare equal. */
+  #minor: number | undefined;
 
-  private constructor(amount: Decimal, code: CurrencyCode) {
+  private constructor(amount: Decimal, code: CurrencyCode, minor?: number) {
     this.amount = amount;
     this.currency = code;
+    this.#minor = minor;
   }
 
   static of(amount: DecimalInput, code: CurrencyCode): Money {
@@ -23,6 +27,11 @@ export class Money {
 
   /** From integer minor units as stored in the database (cents, haléře, fillér, kopecks). */
   static fromMinor(minor: number | bigint | string, code: CurrencyCode): Money {
+    if (typeof minor === 'number' && Number.isSafeInteger(minor)) {
+      const c = currency(code).code;
+      // + 0 turns -0 into 0, as the text path does.
+      return new Money(new Decimal(minor).mul(minorUnitSize(c)), c, minor + 0);
+    }
     const m = dec(String(minor));
     if (!m.isInteger()) throw new DomainError('money.minor_not_integer', { value: String(minor) }, 400);
     return new Money(m.div(minorFactor(currency(code).code)), code);
@@ -30,6 +39,7 @@ export class Money {
 
   /** Integer minor units; the amount must already be rounded to the currency. */
   toMinor(): number {
+    if (this.#minor !== undefined) return this.#minor;
     const scaled = this.amount.mul(minorFactor(this.currency));
     if (!scaled.isInteger()) throw new DomainError('money.not_rounded', { amount: this.amount.toString() });
     const n = scaled.toNumber();

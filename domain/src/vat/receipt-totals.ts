@@ -68,20 +68,43 @@ function vatOf(amountMinor: number, rate: Decimal, pricesIncludeTax: boolean): D
   return pricesIncludeTax ? a.mul(rate).div(HUNDRED.plus(rate)) : a.mul(rate).div(HUNDRED);
 }
 
+/** A VAT rate as given on a line, parsed and checked once per document and rate, with its text and divisor. */
+interface Rate {
+  value: Decimal;
+  text: string;
+  /** 100 + rate, or 100: what the VAT of an amount is divided by. */
+  divisor: Decimal;
+}
+
 export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): DocumentTotals {
   const f = minorFactor(opts.currency);
   const m = (minor: number) => Money.fromMinor(minor, opts.currency);
 
+  const rates = new Map<string, Rate>();
+  const rateOf = (input: DecimalInput, line: number): Rate => {
+    const key = typeof input === 'string' ? input : String(input);
+    let r = rates.get(key);
+    if (!r) {
+      const value = dec(input);
+      if (value.isNeg() || value.gt(100)) throw new DomainError('vat.rate_invalid', { line, rate: value.toString() }, 400);
+      r = { value, text: value.toString(), divisor: opts.pricesIncludeTax ? HUNDRED.plus(value) : HUNDRED };
+      rates.set(key, r);
+    }
+    return r;
+  };
+
   const prepared = inputs.map((l, i) => {
     const qty = dec(l.quantity);
     const price = dec(l.unitPrice);
-    const rate = dec(l.vatRate);
-    if (rate.isNeg() || rate.gt(100)) throw new DomainError('vat.rate_invalid', { line: i + 1, rate: rate.toString() }, 400);
+    const rate = rateOf(l.vatRate, i + 1);
     if (price.isNeg()) throw new DomainError('price.negative', { line: i + 1 }, 400);
     const amount = roundMinor(qty.mul(price).mul(f));
-    const pct = l.discountPercent !== undefined ? dec(l.discountPercent) : new Decimal(0);
-    if (pct.isNeg() || pct.gt(100)) throw new DomainError('discount.percent_invalid', { line: i + 1 }, 400);
-    let discount = roundMinor(new Decimal(amount).mul(pct).div(HUNDRED));
+    let discount = 0;
+    if (l.discountPercent !== undefined) {
+      const pct = dec(l.discountPercent);
+      if (pct.isNeg() || pct.gt(100)) throw new DomainError('discount.percent_invalid', { line: i + 1 }, 400);
+      discount = roundMinor(new Decimal(amount).mul(pct).div(HUNDRED));
+    }
     if (l.discount !== undefined) discount += roundMinor(dec(l.discount).mul(f));
     if (Math.abs(discount) > Math.abs(amount)) throw new DomainError('discount.exceeds_line', { line: i + 1 }, 400);
     return { amount, discount, rate };
@@ -102,12 +125,12 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
   const vats: number[] = new Array(prepared.length).fill(0);
 
   if (opts.vatRounding === 'line') {
-    prepared.forEach((p, i) => (vats[i] = roundMinor(vatOf(basis[i] ?? 0, p.rate, opts.pricesIncludeTax))));
+    prepared.forEach((p, i) => (vats[i] = roundMinor(new Decimal(basis[i] ?? 0).mul(p.rate.value).div(p.rate.divisor))));
   } else {
     // One rounding per rate; the rate's VAT is spread over its lines so lines still sum to it.
     const byRate = new Map<string, number[]>();
     prepared.forEach((p, i) => {
-      const key = p.rate.toString();
+      const key = p.rate.text;
       const idx = byRate.get(key);
       if (idx) idx.push(i);
       else byRate.set(key, [i]);
@@ -125,7 +148,7 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
     const v = vats[i] ?? 0;
     const net = opts.pricesIncludeTax ? b - v : b;
     const gross = opts.pricesIncludeTax ? b : b + v;
-    return { amount: m(p.amount), discount: m(p.discount), net: m(net), vat: m(v), gross: m(gross), vatRate: p.rate.toString() };
+    return { amount: m(p.amount), discount: m(p.discount), net: m(net), vat: m(v), gross: m(gross), vatRate: p.rate.text };
   });
 
   const rows = new Map<string, { net: number; vat: number; gross: number }>();
