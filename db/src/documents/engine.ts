@@ -6,6 +6,8 @@ import {
   assertOpenPeriod,
   assertRight,
   computeTotals,
+  Decimal,
+  minorUnitSize,
   dec,
   DomainError,
   nextStatus,
@@ -320,12 +322,14 @@ async function priceLines(
       throw new DomainError('validation.price', { item: l.itemId, price: l.priceMinor }, 400);
   });
   const includeTax = pricesIncludeTax ?? !PURCHASE_TYPES.has(type);
+  // Minor units to amounts by a multiplication (0.01): exact in decimal and cheaper than dividing, line by line.
+  const unit = minorUnitSize(c.currency as CurrencyCode);
   const totals = computeTotals(
     lines.map((l, i) => ({
       quantity: quantities[i]!,
-      unitPrice: dec(l.priceMinor ?? 0).div(100),
+      unitPrice: l.priceMinor ? new Decimal(l.priceMinor).mul(unit) : 0,
       vatRate: rate.get(l.itemId) ?? '0',
-      discount: l.discountMinor ? dec(l.discountMinor).div(100) : undefined,
+      discount: l.discountMinor ? new Decimal(l.discountMinor).mul(unit) : undefined,
     })),
     {
       currency: c.currency as CurrencyCode,

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeTotals } from './receipt-totals';
+import { Decimal } from '../money/decimal';
 
 const s = (m: { toFixed(): string }) => m.toFixed();
 
@@ -86,4 +87,27 @@ test('a line discount in percent and an amount', () => {
     () => computeTotals([{ quantity: '1', unitPrice: '1', vatRate: '21', discount: '2' }], { currency: 'EUR', pricesIncludeTax: true, vatRounding: 'line' }),
     /discount.exceeds_line/,
   );
+});
+
+test('VAT per line in whole numbers equals the Decimal working on every amount, ties and returns included', () => {
+  const rates = ['0', '5', '9', '10', '12', '15', '18', '21', '27', '12.5'];
+  // Ties on purpose (0.50 at 21 % of 50 cents is 10.5 cents), then a deterministic spread of amounts.
+  const amounts = [50, -50, 1, -1, 0, 121, 605, 999_999_999];
+  for (let i = 0; i < 3000; i++) amounts.push(((i * 7_919) % 2_000_003) - 1_000_001);
+  for (const includeTax of [true, false])
+    for (const rate of rates)
+      for (const amount of amounts) {
+        const r = new Decimal(rate);
+        const expected = new Decimal(amount)
+          .mul(r)
+          .div(includeTax ? r.plus(100) : 100)
+          .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+          .toNumber();
+        const t = computeTotals([{ quantity: amount < 0 ? -1 : 1, unitPrice: new Decimal(Math.abs(amount)).div(100), vatRate: rate }], {
+          currency: 'EUR',
+          pricesIncludeTax: includeTax,
+          vatRounding: 'line',
+        });
+        assert.equal(t.vat.toMinor(), expected + 0, `${amount} at ${rate} %, tax ${includeTax ? 'included' : 'added'}`);
+      }
 });

@@ -74,6 +74,28 @@ interface Rate {
   text: string;
   /** 100 + rate, or 100: what the VAT of an amount is divided by. */
   divisor: Decimal;
+  /** The rate and divisor as whole numbers when the rate is a whole percent (21, 12, 0): VAT in integer arithmetic. */
+  whole: { rate: number; divisor: number } | null;
+}
+
+/** n / d rounded half away from zero, for whole numbers whose products stay exact (|n|, 2|n| + d below 2^53). */
+function divRoundHalfUp(n: number, d: number): number {
+  const a = Math.abs(2 * n) + d;
+  const b = 2 * d;
+  let q = Math.floor(a / b);
+  // Floating division of exact integers is off by at most one near a whole quotient: settle it exactly.
+  while (q * b > a) q--;
+  while ((q + 1) * b <= a) q++;
+  return n < 0 ? -q : q;
+}
+
+/** The VAT in a line's amount at its rate, rounded to minor units: whole numbers where exact, Decimal otherwise. */
+function lineVat(basis: number, rate: Rate): number {
+  if (rate.whole) {
+    const n = basis * rate.whole.rate;
+    if (Number.isSafeInteger(n) && Number.isSafeInteger(2 * Math.abs(n) + rate.whole.divisor)) return divRoundHalfUp(n, rate.whole.divisor) + 0;
+  }
+  return roundMinor(new Decimal(basis).mul(rate.value).div(rate.divisor));
 }
 
 export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): DocumentTotals {
@@ -87,7 +109,8 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
     if (!r) {
       const value = dec(input);
       if (value.isNeg() || value.gt(100)) throw new DomainError('vat.rate_invalid', { line, rate: value.toString() }, 400);
-      r = { value, text: value.toString(), divisor: opts.pricesIncludeTax ? HUNDRED.plus(value) : HUNDRED };
+      const divisor = opts.pricesIncludeTax ? HUNDRED.plus(value) : HUNDRED;
+      r = { value, text: value.toString(), divisor, whole: value.isInteger() ? { rate: value.toNumber(), divisor: divisor.toNumber() } : null };
       rates.set(key, r);
     }
     return r;
@@ -125,7 +148,7 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
   const vats: number[] = new Array(prepared.length).fill(0);
 
   if (opts.vatRounding === 'line') {
-    prepared.forEach((p, i) => (vats[i] = roundMinor(new Decimal(basis[i] ?? 0).mul(p.rate.value).div(p.rate.divisor))));
+    prepared.forEach((p, i) => (vats[i] = lineVat(basis[i] ?? 0, p.rate)));
   } else {
     // One rounding per rate; the rate's VAT is spread over its lines so lines still sum to it.
     const byRate = new Map<string, number[]>();
