@@ -74,7 +74,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sqlText: string) {
+    prepare(sqlText: string): BetterSqlite3.Statement {
       let stmt = cache.get(sqlText);
       if (stmt && !stmt.busy) {
         cache.delete(sqlText);
@@ -110,7 +110,9 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     sqlite.pragma('busy_timeout = 5000');
     // SQLite's lower() folds ASCII only; names in Latvian, Czech, Hungarian and Russian need Unicode case folding.
     sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
-    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    const statements = withStatementCache(sqlite);
+    const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+    SQLITE_BY_ADAPTER.set(kysely.getExecutor().adapter, statements);
     const db: Db = { kysely, kind, location: target, sqlite, close: () => release(target) };
     sqliteHandles.set(target, { db, refs: 1 });
     return db;
@@ -173,6 +175,9 @@ interface Compiled {
  * i-th value goes. Runs on a Kysely instance or a transaction (so it joins the caller's transaction) and compiles for
  * that executor's dialect.
  */
+/** The statement cache of each SQLite connection, found from a Kysely executor's adapter (shared by its transactions). */
+const SQLITE_BY_ADAPTER = new WeakMap<object, ReturnType<typeof withStatementCache>>();
+
 export function preparedQuery<Row>(build: (k: Kysely<Database>, kind: DialectKind, shape: number) => Compilable<Row>) {
   const cache = new Map<number, Compiled>();
   return (executor: Kysely<Database>, values: readonly unknown[], shape = 0): Promise<QueryResult<Row>> => {
@@ -190,6 +195,19 @@ export function preparedQuery<Row>(build: (k: Kysely<Database>, kind: DialectKin
     for (let i = 0; i < params.length; i++) {
       const slot = c.slots[i]!;
       params[i] = slot >= 0 ? values[slot] : c.constants[i];
+    }
+    // Inside a transaction on SQLite the connection is this transaction's alone (Kysely holds it until commit), so the
+    // statement runs straight on better-sqlite3, as Kysely's driver would, without its per-query machinery.
+    const direct = executor.isTransaction && kind === 'sqlite' ? SQLITE_BY_ADAPTER.get(executor.getExecutor().adapter) : undefined;
+    if (direct) {
+      try {
+        const stmt = direct.prepare(c.sql);
+        if (stmt.reader) return Promise.resolve({ rows: stmt.all(params) as Row[] });
+        const r = stmt.run(params);
+        return Promise.resolve({ rows: [], numAffectedRows: BigInt(r.changes), insertId: BigInt(r.lastInsertRowid) });
+      } catch (e) {
+        return Promise.reject(e);
+      }
     }
     return executor.executeQuery<Row>(CompiledQuery.raw(c.sql, params));
   };
