@@ -117,6 +117,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       const denied = await app.inject({ method: 'GET', url: url('type=sale&mode=checkauth') });
       assert.equal(denied.statusCode, 401);
       assert.match(denied.body, /^failure\n/);
+      // A client speaking JSON (not 1C) is refused in the API's error shape.
+      const deniedJson = await app.inject({ method: 'POST', url: url('type=sale&mode=checkauth'), headers: { 'content-type': 'application/json' }, payload: '{' });
+      assert.equal(deniedJson.statusCode, 401);
+      assert.equal(deniedJson.json().error.code, 'exchange.auth_failed');
       assert.equal((await app.inject({ method: 'GET', url: url('type=sale&mode=checkauth'), headers: { authorization: basic('storekeeper', 'storekeeper') } })).statusCode, 401);
 
       const auth = await app.inject({ method: 'GET', url: url('type=sale&mode=checkauth'), headers: { authorization: basic('admin', 'admin') } });

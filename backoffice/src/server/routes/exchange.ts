@@ -135,7 +135,7 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: RouteContext, 
           const now = Date.now();
           for (const [k, v] of sessions) if (v.expires < now) sessions.delete(k);
           if (q.mode === 'checkauth') {
-            if (!(await authorised(req))) return deny(reply, lng);
+            if (!(await authorised(req))) return deny(req, reply, lng);
             const token = randomBytes(24).toString('base64url');
             sessions.set(token, { session: { files: new Set() }, expires: now + SESSION_MS });
             return send({ contentType: 'text/plain; charset=utf-8', body: `success\n${COOKIE}\n${token}` });
@@ -144,7 +144,7 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: RouteContext, 
           let session = cookie?.session;
           if (!session) {
             // 1C may send basic auth on every call instead of the cookie.
-            if (!(await authorised(req))) return deny(reply, lng);
+            if (!(await authorised(req))) return deny(req, reply, lng);
             session = { files: new Set() };
           }
           const type = q.type ?? '';
@@ -178,8 +178,13 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: RouteContext, 
     }
   }
 
-  function deny(reply: FastifyReply, lng: Language) {
-    return reply.status(401).header('www-authenticate', 'Basic realm="Kasa 1C exchange", charset="UTF-8"').type('text/plain; charset=utf-8').send(`failure\n${translate('exchange.auth_failed', {}, lng)}`);
+  function deny(req: FastifyRequest, reply: FastifyReply, lng: Language) {
+    const message = translate('exchange.auth_failed', {}, lng);
+    reply.status(401).header('www-authenticate', 'Basic realm="Kasa 1C exchange", charset="UTF-8"');
+    // 1C reads "failure" and the reason as text; a client speaking JSON gets the API's error shape.
+    if (/json/i.test(String(req.headers['content-type'] ?? '')) || /json/i.test(String(req.headers.accept ?? '')))
+      return reply.send({ error: { code: 'exchange.auth_failed', message } });
+    return reply.type('text/plain; charset=utf-8').send(`failure\n${message}`);
   }
 
   return scheduler;
