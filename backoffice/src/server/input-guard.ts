@@ -13,7 +13,8 @@ export function unstorableInput(value: unknown, path = ''): Problem | null {
   if (typeof value === 'string') return value.includes('\u0000') ? { field, detail: 'U+0000 (NUL) is not allowed in text' } : null;
   if (typeof value === 'number')
     return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? null : { field, detail: `${value} is out of range` };
-  if (value === null || typeof value !== 'object') return null;
+  // Binary bodies (a bank statement, a file from 1C) are bytes for their own parsers, not fields to walk one by one.
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     const at = path ? `${path}.${k}` : k;
     if (k.includes('\u0000')) return { field: at.split('\u0000').join('') || 'body', detail: 'U+0000 (NUL) is not allowed in a name' };
