@@ -2,7 +2,7 @@
 // accountant's queue, budget items (статьи ДДС) and their rules, cash-desk operations, and the cash-flow and
 // receivables/payables reports. Rights: bank.view, bank.import, bank.assign, bank.settings, cash.edit, reports.view.
 
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { assertRight, DomainError } from '@kasa/domain';
 import {
@@ -151,41 +151,50 @@ function routes(app: FastifyInstance, { db, requireUser }: RouteContext): void {
     },
   );
 
-  app.get('/api/v1/bank/budget-items', { schema: { tags: ['bank'], summary: 'Cash-flow budget items (статьи ДДС)' } }, async (req) => {
-    requireUser(req);
-    return { budgetItems: await listBudgetItems(db) };
-  });
-  app.post('/api/v1/bank/budget-items', { schema: { tags: ['bank'], summary: 'Create a budget item', body: BudgetItemBody } }, async (req, reply) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    return reply.status(201).send({ budgetItem: await createBudgetItem(db, req.body as Static<typeof BudgetItemBody>) });
-  });
-  app.put('/api/v1/bank/budget-items/:id', { schema: { tags: ['bank'], summary: 'Change a budget item', params: Id, body: BudgetItemBody } }, async (req) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    return { budgetItem: await updateBudgetItem(db, (req.params as Static<typeof Id>).id, req.body as Static<typeof BudgetItemBody>) };
-  });
-  app.delete('/api/v1/bank/budget-items/:id', { schema: { tags: ['bank'], summary: 'Delete an unused budget item', params: Id } }, async (req, reply) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    await deleteBudgetItem(db, (req.params as Static<typeof Id>).id);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/v1/bank/rules', { schema: { tags: ['bank'], summary: 'Budget item rules in the order they are tried' } }, async (req) => {
-    requireUser(req);
-    return { rules: await listBudgetRules(db) };
-  });
-  app.post('/api/v1/bank/rules', { schema: { tags: ['bank'], summary: 'Create a rule (priority defaults to after the last)', body: RuleBody } }, async (req, reply) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    return reply.status(201).send({ rule: await createBudgetRule(db, req.body as Static<typeof RuleBody>) });
-  });
-  app.put('/api/v1/bank/rules/:id', { schema: { tags: ['bank'], summary: 'Change a rule', params: Id, body: RuleBody } }, async (req) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    return { rule: await updateBudgetRule(db, (req.params as Static<typeof Id>).id, req.body as Static<typeof RuleBody>) };
-  });
-  app.delete('/api/v1/bank/rules/:id', { schema: { tags: ['bank'], summary: 'Delete a rule', params: Id } }, async (req, reply) => {
-    assertRight(requireUser(req).rights, 'bank.settings');
-    await deleteBudgetRule(db, (req.params as Static<typeof Id>).id);
-    return reply.status(204).send();
-  });
+  // Budget items and the rules that assign them: the same four routes each (list for anyone signed in, changes with
+  // bank.settings).
+  const crudRoutes = <B extends TSchema, R>(
+    path: string,
+    key: string,
+    listKey: string,
+    body: B,
+    texts: { list: string; create: string; update: string; remove: string },
+    ops: { list(): Promise<R[]>; create(b: Static<B>): Promise<R>; update(id: number, b: Static<B>): Promise<R>; remove(id: number): Promise<unknown> },
+  ) => {
+    app.get(path, { schema: { tags: ['bank'], summary: texts.list } }, async (req) => {
+      requireUser(req);
+      return { [listKey]: await ops.list() };
+    });
+    app.post(path, { schema: { tags: ['bank'], summary: texts.create, body } }, async (req, reply) => {
+      assertRight(requireUser(req).rights, 'bank.settings');
+      return reply.status(201).send({ [key]: await ops.create(req.body as Static<B>) });
+    });
+    app.put(`${path}/:id`, { schema: { tags: ['bank'], summary: texts.update, params: Id, body } }, async (req) => {
+      assertRight(requireUser(req).rights, 'bank.settings');
+      return { [key]: await ops.update((req.params as Static<typeof Id>).id, req.body as Static<B>) };
+    });
+    app.delete(`${path}/:id`, { schema: { tags: ['bank'], summary: texts.remove, params: Id } }, async (req, reply) => {
+      assertRight(requireUser(req).rights, 'bank.settings');
+      await ops.remove((req.params as Static<typeof Id>).id);
+      return reply.status(204).send();
+    });
+  };
+  crudRoutes(
+    '/api/v1/bank/budget-items',
+    'budgetItem',
+    'budgetItems',
+    BudgetItemBody,
+    { list: 'Cash-flow budget items (статьи ДДС)', create: 'Create a budget item', update: 'Change a budget item', remove: 'Delete an unused budget item' },
+    { list: () => listBudgetItems(db), create: (b) => createBudgetItem(db, b), update: (id, b) => updateBudgetItem(db, id, b), remove: (id) => deleteBudgetItem(db, id) },
+  );
+  crudRoutes(
+    '/api/v1/bank/rules',
+    'rule',
+    'rules',
+    RuleBody,
+    { list: 'Budget item rules in the order they are tried', create: 'Create a rule (priority defaults to after the last)', update: 'Change a rule', remove: 'Delete a rule' },
+    { list: () => listBudgetRules(db), create: (b) => createBudgetRule(db, b), update: (id, b) => updateBudgetRule(db, id, b), remove: (id) => deleteBudgetRule(db, id) },
+  );
   app.post('/api/v1/bank/rules/apply', { schema: { tags: ['bank'], summary: 'Run the rules over the queue again' } }, async (req) => {
     assertRight(requireUser(req).rights, 'bank.assign');
     return { assigned: await applyRulesToQueue(db) };
