@@ -8,35 +8,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
 import { buildServer } from '../app';
+import { ONE_PAYMENT_STATEMENT } from './exchange-fixtures';
 
 const uiDir = fileURLToPath(new URL('../../../ui/dist/', import.meta.url));
 const chromiumPath = '/usr/bin/chromium';
 const skip = !existsSync(join(uiDir, 'index.html')) ? 'backoffice/ui/dist is missing: run `npx vite build --config backoffice/ui/vite.config.ts`' : !existsSync(chromiumPath) ? `${chromiumPath} is missing` : false;
 
-const STATEMENT = iconv.encode(
-  [
-    '1CClientBankExchange',
-    'ВерсияФормата=1.03',
-    'Кодировка=Windows',
-    'ДатаНачала=04.11.2026',
-    'ДатаКонца=04.11.2026',
-    'РасчСчет=40702810900000000001',
-    'СекцияДокумент=Платежное поручение',
-    'Номер=88',
-    'Дата=04.11.2026',
-    'Сумма=250.00',
-    'ПлательщикСчет=40702810100000000002',
-    'ПолучательСчет=40702810900000000001',
-    'ДатаПоступило=04.11.2026',
-    'НазначениеПлатежа=Оплата по счету № 5',
-    'КонецДокумента',
-    'КонецФайла',
-    '',
-  ].join('\r\n'),
-  'win1251',
-);
+const STATEMENT = ONE_PAYMENT_STATEMENT;
 
 test('exchange with 1C: settings, run now, progress to 100 %, the log row', { timeout: 180_000, skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kasa-exchange-ui-'));

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import iconv from 'iconv-lite';
 import type { FastifyInstance } from 'fastify';
 import { createAndPost, createItem, createMinimalCompany, SYSTEM_ACTOR } from '@kasa/db';
 import { testDatabase, TEST_DATABASE_KINDS } from '@kasa/db/testing';
 import { buildServer } from '../app';
+import { ONE_PAYMENT_STATEMENT } from './exchange-fixtures';
 import { seedWarehouseUsers } from '../test-users';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,29 +24,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const XSD = fileURLToPath(new URL('../../../../integrations/schemas/commerceml-2.10.xsd', import.meta.url));
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-/** One customer payment of 250.00 on 4 November 2026. */
-const STATEMENT = iconv.encode(
-  [
-    '1CClientBankExchange',
-    'ВерсияФормата=1.03',
-    'Кодировка=Windows',
-    'ДатаНачала=04.11.2026',
-    'ДатаКонца=04.11.2026',
-    'РасчСчет=40702810900000000001',
-    'СекцияДокумент=Платежное поручение',
-    'Номер=88',
-    'Дата=04.11.2026',
-    'Сумма=250.00',
-    'ПлательщикСчет=40702810100000000002',
-    'ПолучательСчет=40702810900000000001',
-    'ДатаПоступило=04.11.2026',
-    'НазначениеПлатежа=Оплата по счету № 5',
-    'КонецДокумента',
-    'КонецФайла',
-    '',
-  ].join('\r\n'),
-  'win1251',
-);
+const STATEMENT = ONE_PAYMENT_STATEMENT;
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe(`exchange with 1C over HTTP on ${kind}`, { timeout: 120_000 }, () => {
