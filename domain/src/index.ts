@@ -3,6 +3,7 @@ export * from './errors/domain-error';
 export * from './money/currency';
 export * from './money/decimal';
 export * from './money/money';
+export * from './money/quantity';
 export * from './money/cash-rounding';
 export * from './vat/rates';
 export * from './vat/receipt-totals';

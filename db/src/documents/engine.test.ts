@@ -176,5 +176,49 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(again.duplicate, true);
       assert.deepEqual(again.document, sold);
     });
+
+    test('a receiving adds to balances: the same item on two lines, onto existing stock, concurrent receivings all counted', async () => {
+      const W1 = co.warehouses.W1!;
+      const sugar = await createItem(db, co.vat.standard!, { code: 'SUGAR', name: 'Cukurs', unit: 'kg' });
+      const salt = await createItem(db, co.vat.standard!, { code: 'SALT', name: 'Sāls', unit: 'kg' });
+      const lastCost = async (itemId: number) =>
+        (await db.kysely.selectFrom('stock_balances').select('last_unit_cost').where('item_id', '=', itemId).where('warehouse_id', '=', W1).executeTakeFirstOrThrow()).last_unit_cost;
+      // 10 kg at 0.80 → 10 / 8.00; sell 4 at average 0.80 → 6 / 4.80
+      await createAndPost(db, SYSTEM_ACTOR, { type: 'receiving', date: '2026-11-13', warehouseId: W1, lines: [{ itemId: sugar, quantity: '10', priceMinor: 80 }] });
+      await createAndPost(db, SYSTEM_ACTOR, { type: 'sale', date: '2026-11-13', warehouseId: W1, lines: [{ itemId: sugar, quantity: '4', priceMinor: 129 }] });
+      assert.deepEqual(await balance(db, sugar, W1), [6, 480]);
+      // sugar twice (3 kg at 1.10 = 3.30, 1.333 kg at 0.95 = 1.26635 → 1.27) and salt new: 0.375 kg at 0.40 = 0.15
+      await createAndPost(db, SYSTEM_ACTOR, {
+        type: 'receiving',
+        date: '2026-11-14',
+        warehouseId: W1,
+        lines: [
+          { itemId: sugar, quantity: '3', priceMinor: 110 },
+          { itemId: salt, quantity: '0.375', priceMinor: 40 },
+          { itemId: sugar, quantity: '1.333', priceMinor: 95 },
+        ],
+      });
+      assert.deepEqual(await balance(db, sugar, W1), [10.333, 480 + 330 + 127]);
+      assert.deepEqual(await balance(db, salt, W1), [0.375, 15]);
+      // The last receipt's unit cost: 1.27 for 1.333 kg = 0.952738… a kilo (6 decimals kept), 0.15 for 0.375 kg = 0.40.
+      assert.equal(await lastCost(sugar), '95.273818');
+      assert.equal(await lastCost(salt), '40');
+      // Sell all the sugar: the issue takes the whole value, leaving nothing behind.
+      await createAndPost(db, SYSTEM_ACTOR, { type: 'sale', date: '2026-11-14', warehouseId: W1, lines: [{ itemId: sugar, quantity: '10.333', priceMinor: 129 }] });
+      assert.deepEqual(await balance(db, sugar, W1), [0, 0]);
+
+      // Ten receivings of 1 kg salt at 0.50 from two connections at once: every one is counted.
+      const other = openDatabase(db.url);
+      try {
+        await Promise.all(
+          [...Array(10)].map((_, i) =>
+            createAndPost(i % 2 ? other : db, SYSTEM_ACTOR, { type: 'receiving', date: '2026-11-15', warehouseId: W1, lines: [{ itemId: salt, quantity: '1', priceMinor: 50 }] }),
+          ),
+        );
+      } finally {
+        await other.close();
+      }
+      assert.deepEqual(await balance(db, salt, W1), [10.375, 15 + 500]);
+    });
   });
 }

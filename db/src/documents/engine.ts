@@ -6,9 +6,9 @@ import {
   assertOpenPeriod,
   assertRight,
   computeTotals,
-  Decimal,
-  minorUnitSize,
   dec,
+  milliOf,
+  milliText,
   DomainError,
   nextStatus,
   planMovements,
@@ -283,6 +283,7 @@ async function withBasePrices(trx: Trx, input: CreateDocumentInput): Promise<Doc
 type LineRow = Omit<Insertable<Database['document_lines']>, 'document_id' | 'line_no'>;
 
 const MAX_QUANTITY = dec(1e9);
+const MAX_MILLI = 1e12;
 
 /** Prices the lines with the domain's VAT and rounding rules; the one place a document's amounts are computed. */
 async function priceLines(
@@ -311,25 +312,25 @@ async function priceLines(
     ]),
   );
   const rate = new Map(items.map((i) => [Number(i.id), i.rate]));
-  // Each quantity is parsed once: validated here, then given to the totals and stored with three decimals.
-  const quantities = lines.map((l) => dec(l.quantity));
-  lines.forEach((l, i) => {
+  // Each quantity is read once (in whole thousandths when it is plain text, as nearly always; else as a Decimal),
+  // checked, and passed on as the three-decimal text the document stores.
+  const quantities = lines.map((l) => {
     if (!rate.has(l.itemId)) throw new DomainError('item.unknown', { item: l.itemId }, 400);
-    const q = quantities[i]!;
-    if (!q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(MAX_QUANTITY))
+    const milli = milliOf(l.quantity);
+    const q = milli === null ? dec(l.quantity) : null;
+    if (q ? !q.isFinite() || q.lte(0) || q.decimalPlaces() > 3 || q.gt(MAX_QUANTITY) : milli! <= 0 || milli! > MAX_MILLI)
       throw new DomainError('validation.quantity', { item: l.itemId, quantity: l.quantity }, 400);
     if (l.priceMinor !== undefined && (!Number.isSafeInteger(l.priceMinor) || l.priceMinor < 0))
       throw new DomainError('validation.price', { item: l.itemId, price: l.priceMinor }, 400);
+    return q ? q.toFixed(3) : milliText(milli!);
   });
   const includeTax = pricesIncludeTax ?? !PURCHASE_TYPES.has(type);
-  // Minor units to amounts by a multiplication (0.01): exact in decimal and cheaper than dividing, line by line.
-  const unit = minorUnitSize(c.currency as CurrencyCode);
   const totals = computeTotals(
     lines.map((l, i) => ({
       quantity: quantities[i]!,
-      unitPrice: l.priceMinor ? new Decimal(l.priceMinor).mul(unit) : 0,
+      unitPriceMinor: l.priceMinor ?? 0,
       vatRate: rate.get(l.itemId) ?? '0',
-      discount: l.discountMinor ? new Decimal(l.discountMinor).mul(unit) : undefined,
+      discountMinor: l.discountMinor || undefined,
     })),
     {
       currency: c.currency as CurrencyCode,
@@ -340,7 +341,7 @@ async function priceLines(
   return {
     rows: lines.map((l, i) => ({
       item_id: l.itemId,
-      quantity: quantities[i]!.toFixed(3),
+      quantity: quantities[i]!,
       price_minor: l.priceMinor ?? 0,
       discount_minor: totals.lines[i]!.discount.toMinor(),
       amount_minor: (includeTax ? totals.lines[i]!.gross : totals.lines[i]!.net).toMinor(),

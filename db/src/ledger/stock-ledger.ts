@@ -6,7 +6,7 @@
 // share items wait for each other instead of deadlocking.
 
 import { sql, type Transaction } from 'kysely';
-import { applyMovement, Decimal, type StockBalance } from '@kasa/domain';
+import { applyMovement, Decimal, milliOf, type StockBalance } from '@kasa/domain';
 import type { Database } from '../schema';
 import { param, preparedQuery, type DialectKind } from '../connection';
 
@@ -71,6 +71,20 @@ const writeBalances = preparedQuery((k, _kind, n) =>
     ),
 );
 
+// Goods in at a known cost only add to their balances: the same upsert, adding instead of replacing.
+const addToBalances = preparedQuery((k, _kind, n) =>
+  k
+    .insertInto('stock_balances')
+    .values(rowsOfParams(BALANCE_COLUMNS, n))
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'warehouse_id']).doUpdateSet({
+        quantity_milli: sql`stock_balances.quantity_milli + excluded.quantity_milli`,
+        value_minor: sql`stock_balances.value_minor + excluded.value_minor`,
+        last_unit_cost: sql`excluded.last_unit_cost`,
+      }),
+    ),
+);
+
 const MOVEMENT_COLUMNS = ['document_id', 'item_id', 'warehouse_id', 'quantity_milli', 'value_minor', 'date'] as const;
 const insertMovements = preparedQuery((k, _kind, n) =>
   k.insertInto('stock_movements').values(rowsOfParams(MOVEMENT_COLUMNS, n)),
@@ -106,6 +120,9 @@ export async function postMovements(
   negativeStock: (warehouseId: number) => 'forbid' | 'allow',
 ): Promise<number[]> {
   if (movements.length === 0) return [];
+  const milli = movements.map((m) => milliOf(m.quantity) ?? new Decimal(m.quantity).mul(1000).toNumber());
+  if (movements.every((m, i) => milli[i]! > 0 && m.valueMinor !== undefined && m.valueFrom === undefined && costing(m.itemId).costing !== 'standard'))
+    return addIncoming(trx, documentId, date, movements, milli);
   const pairs = [...new Map(movements.map((m) => [keyOf(m.itemId, m.warehouseId), [m.itemId, m.warehouseId] as [number, number]])).values()].sort(
     (a, b) => a[0] - b[0] || a[1] - b[1],
   );
@@ -125,8 +142,8 @@ export async function postMovements(
   }
 
   const values: number[] = [];
-  const rows: Array<Record<(typeof MOVEMENT_COLUMNS)[number], number | string>> = [];
-  for (const m of movements) {
+  const rows: MovementRow[] = [];
+  for (const [i, m] of movements.entries()) {
     const key = keyOf(m.itemId, m.warehouseId);
     const item = costing(m.itemId);
     const applied = applyMovement(
@@ -149,7 +166,7 @@ export async function postMovements(
       document_id: documentId,
       item_id: m.itemId,
       warehouse_id: m.warehouseId,
-      quantity_milli: new Decimal(m.quantity).mul(1000).toNumber(),
+      quantity_milli: milli[i]!,
       value_minor: applied.valueMinor,
       date,
     });
@@ -168,7 +185,43 @@ export async function postMovements(
   });
   for (const part of chunks(written))
     await writeBalances(trx, part.flatMap((b) => BALANCE_COLUMNS.map((c) => b[c])), part.length);
+  await writeMovements(trx, rows);
+  return values;
+}
+
+type MovementRow = Record<(typeof MOVEMENT_COLUMNS)[number], number | string>;
+
+async function writeMovements(trx: Trx, rows: MovementRow[]): Promise<void> {
   for (const part of chunks(rows))
     await insertMovements(trx, part.flatMap((m) => MOVEMENT_COLUMNS.map((c) => m[c])), part.length);
-  return values;
+}
+
+/**
+ * Goods coming in at a known cost with average costing (a receiving): the movements' values are known, a balance only
+ * grows and its last unit cost becomes the receipt's, so nothing is read first. One upsert per chunk adds each
+ * (item, warehouse)'s sums to its balance or creates it, in key order like every other locker.
+ */
+async function addIncoming(trx: Trx, documentId: number, date: string, movements: LedgerMovement[], milli: number[]): Promise<number[]> {
+  const sums = new Map<BalanceKey, { item_id: number; warehouse_id: number; quantity_milli: number; value_minor: number; last_value: number; last_milli: number }>();
+  const rows: MovementRow[] = movements.map((m, i) => {
+    const key = keyOf(m.itemId, m.warehouseId);
+    const s = sums.get(key);
+    if (s) {
+      s.quantity_milli += milli[i]!;
+      s.value_minor += m.valueMinor!;
+      s.last_value = m.valueMinor!;
+      s.last_milli = milli[i]!;
+    } else
+      sums.set(key, { item_id: m.itemId, warehouse_id: m.warehouseId, quantity_milli: milli[i]!, value_minor: m.valueMinor!, last_value: m.valueMinor!, last_milli: milli[i]! });
+    return { document_id: documentId, item_id: m.itemId, warehouse_id: m.warehouseId, quantity_milli: milli[i]!, value_minor: m.valueMinor!, date };
+  });
+  const added = [...sums.values()].sort((a, b) => a.item_id - b.item_id || a.warehouse_id - b.warehouse_id);
+  for (const part of chunks(added)) {
+    const values: Array<number | string> = [];
+    for (const b of part)
+      values.push(b.item_id, b.warehouse_id, b.quantity_milli, b.value_minor, new Decimal(b.last_value).mul(1000).div(b.last_milli).toDecimalPlaces(6).toString());
+    await addToBalances(trx, values, part.length);
+  }
+  await writeMovements(trx, rows);
+  return movements.map((m) => m.valueMinor!);
 }

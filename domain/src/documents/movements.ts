@@ -4,6 +4,7 @@
 
 import { DomainError } from '../errors/domain-error';
 import { dec } from '../money/decimal';
+import { milliOf, milliText } from '../money/quantity';
 import type { DocumentType } from './document';
 
 export interface PostingLine {
@@ -40,9 +41,13 @@ function need(id: number | null | undefined, field: string, number: string): num
 
 export function planMovements(doc: PostingDocument, stage: PostingStage): PlannedMovement[] {
   const out: PlannedMovement[] = [];
-  const neg = (q: string) => dec(q).neg().toFixed(3);
+  const neg = (q: string) => {
+    const milli = milliOf(q);
+    return milli === null ? dec(q).neg().toFixed(3) : milliText(-milli);
+  };
   for (const l of doc.lines) {
-    if (dec(l.quantity).lte(0)) throw new DomainError('document.quantity_positive', { number: doc.number, item: l.itemId }, 400);
+    const milli = milliOf(l.quantity);
+    if (milli === null ? dec(l.quantity).lte(0) : milli <= 0) throw new DomainError('document.quantity_positive', { number: doc.number, item: l.itemId }, 400);
     switch (doc.type) {
       case 'receiving':
       case 'surplus':

@@ -111,3 +111,24 @@ test('VAT per line in whole numbers equals the Decimal working on every amount, 
         assert.equal(t.vat.toMinor(), expected + 0, `${amount} at ${rate} %, tax ${includeTax ? 'included' : 'added'}`);
       }
 });
+
+test('a price in minor units gives the same line amounts as the price in currency units, ties and returns included', () => {
+  const quantities = ['1', '3', '0.5', '0.125', '2.005', '-1', '-0.333', '1000', '999999.999', '0.0005', '1e2'];
+  for (let i = 0; i < 400; i++) quantities.push(`${(i * 37) % 50}.${String((i * 7_919) % 1000).padStart(3, '0')}`);
+  const prices = [0, 1, 5, 50, 99, 199, 1_000_001, 123_456_789];
+  for (const quantity of quantities)
+    for (const price of prices) {
+      const opts = { currency: 'EUR' as const, pricesIncludeTax: false, vatRounding: 'line' as const };
+      const byMinor = computeTotals([{ quantity, unitPriceMinor: price, vatRate: '21', discountMinor: 0 }], opts);
+      const byUnits = computeTotals([{ quantity, unitPrice: new Decimal(price).div(100), vatRate: '21' }], opts);
+      const expected = new Decimal(quantity).mul(price).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() + 0;
+      assert.equal(byMinor.lines[0]!.amount.toMinor(), expected, `${quantity} × ${price}`);
+      assert.equal(byMinor.gross.toMinor(), byUnits.gross.toMinor(), `${quantity} × ${price}`);
+    }
+  // 2.005 pieces at 1 cent are 2 cents; 2.5 pieces are a tie, which rounds away from zero: 3, and −3 for a return.
+  const one = (quantity: string) => computeTotals([{ quantity, unitPriceMinor: 1, vatRate: '0' }], { currency: 'EUR', pricesIncludeTax: true, vatRounding: 'line' }).gross.toMinor();
+  assert.equal(one('2.005'), 2);
+  assert.equal(one('2.500'), 3);
+  assert.equal(one('-2.500'), -3);
+  assert.throws(() => computeTotals([{ quantity: '1', unitPriceMinor: -5, vatRate: '21' }], { currency: 'EUR', pricesIncludeTax: true, vatRounding: 'line' }), /price.negative/);
+});

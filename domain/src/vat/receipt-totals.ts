@@ -6,20 +6,30 @@ import { DomainError } from '../errors/domain-error';
 import { minorFactor, type CurrencyCode } from '../money/currency';
 import { Decimal, dec, type DecimalInput } from '../money/decimal';
 import { allocateMinor, Money } from '../money/money';
+import { milliOf } from '../money/quantity';
 
 export type VatRounding = 'line' | 'document';
 
-export interface TotalsLineInput {
+export type TotalsLineInput = {
   quantity: DecimalInput;
-  /** Price per unit in the price group's basis: gross when prices include VAT, net otherwise. */
-  unitPrice: DecimalInput;
   /** VAT rate in percent, e.g. "21". */
   vatRate: DecimalInput;
   /** Discount on this line, an amount in the price basis. */
   discount?: DecimalInput;
+  /** The same in minor units (documents store it so); added to `discount` when both are given. */
+  discountMinor?: number;
   /** Discount on this line in percent of the line amount (applied before the amount discount). */
   discountPercent?: DecimalInput;
-}
+} & (
+  | {
+      /** Price per unit in the price group's basis: gross when prices include VAT, net otherwise. */
+      unitPrice: DecimalInput;
+    }
+  | {
+      /** The same in whole minor units (documents store it so): with a quantity of at most three decimals the line amount is worked in whole numbers. */
+      unitPriceMinor: number;
+    }
+);
 
 export interface TotalsOptions {
   currency: CurrencyCode;
@@ -98,6 +108,22 @@ function lineVat(basis: number, rate: Rate): number {
   return roundMinor(new Decimal(basis).mul(rate.value).div(rate.divisor));
 }
 
+/** Quantity × unit price in minor units, rounded half up: in whole numbers when the price is in minor units and the quantity has at most three decimals. */
+function lineAmount(l: TotalsLineInput, f: Decimal, line: number): number {
+  if ('unitPriceMinor' in l) {
+    if (l.unitPriceMinor < 0) throw new DomainError('price.negative', { line }, 400);
+    const milli = milliOf(l.quantity);
+    if (milli !== null) {
+      const n = milli * l.unitPriceMinor;
+      if (Number.isSafeInteger(2 * Math.abs(n) + 1000)) return divRoundHalfUp(n, 1000) + 0;
+    }
+    return roundMinor(dec(l.quantity).mul(l.unitPriceMinor));
+  }
+  const price = dec(l.unitPrice);
+  if (price.isNeg()) throw new DomainError('price.negative', { line }, 400);
+  return roundMinor(dec(l.quantity).mul(price).mul(f));
+}
+
 export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): DocumentTotals {
   const f = minorFactor(opts.currency);
   const m = (minor: number) => Money.fromMinor(minor, opts.currency);
@@ -117,11 +143,8 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
   };
 
   const prepared = inputs.map((l, i) => {
-    const qty = dec(l.quantity);
-    const price = dec(l.unitPrice);
     const rate = rateOf(l.vatRate, i + 1);
-    if (price.isNeg()) throw new DomainError('price.negative', { line: i + 1 }, 400);
-    const amount = roundMinor(qty.mul(price).mul(f));
+    const amount = lineAmount(l, f, i + 1);
     let discount = 0;
     if (l.discountPercent !== undefined) {
       const pct = dec(l.discountPercent);
@@ -129,6 +152,7 @@ export function computeTotals(inputs: TotalsLineInput[], opts: TotalsOptions): D
       discount = roundMinor(new Decimal(amount).mul(pct).div(HUNDRED));
     }
     if (l.discount !== undefined) discount += roundMinor(dec(l.discount).mul(f));
+    if (l.discountMinor !== undefined) discount += l.discountMinor;
     if (Math.abs(discount) > Math.abs(amount)) throw new DomainError('discount.exceeds_line', { line: i + 1 }, 400);
     return { amount, discount, rate };
   });
