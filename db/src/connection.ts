@@ -108,6 +108,7 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (process.env.XCKPT) sqlite.pragma(`wal_autocheckpoint = ${process.env.XCKPT}`);
     // SQLite's lower() folds ASCII only; names in Latvian, Czech, Hungarian and Russian need Unicode case folding.
     sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
     const statements = withStatementCache(sqlite);
@@ -168,6 +169,27 @@ interface Compiled {
   constants: readonly unknown[];
 }
 
+/** The statement cache of each SQLite connection, found from a Kysely executor's adapter (shared by its transactions). */
+const SQLITE_BY_ADAPTER = new WeakMap<object, ReturnType<typeof withStatementCache>>();
+
+/**
+ * Runs SQL compiled once for the executor's dialect with this call's values. Inside a transaction on SQLite the
+ * connection is that transaction's alone (Kysely holds it until commit), so the statement runs straight on
+ * better-sqlite3, as Kysely's driver would, without its per-query machinery; elsewhere it goes through Kysely.
+ */
+export function runCompiled<Row>(executor: Kysely<Database>, kind: DialectKind, sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
+  const direct = executor.isTransaction && kind === 'sqlite' ? SQLITE_BY_ADAPTER.get(executor.getExecutor().adapter) : undefined;
+  if (!direct) return executor.executeQuery<Row>(CompiledQuery.raw(sql, params as unknown[]));
+  try {
+    const stmt = direct.prepare(sql);
+    if (stmt.reader) return Promise.resolve({ rows: stmt.all(params) as Row[] });
+    const r = stmt.run(params);
+    return Promise.resolve({ rows: [], numAffectedRows: BigInt(r.changes), insertId: BigInt(r.lastInsertRowid) });
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
 /**
  * A query of the hot paths (posting a sale) built with Kysely once per dialect and shape, then run with values:
  * building and compiling a query costs more than SQLite takes to run it. `shape` is whatever changes the SQL text
@@ -175,9 +197,6 @@ interface Compiled {
  * i-th value goes. Runs on a Kysely instance or a transaction (so it joins the caller's transaction) and compiles for
  * that executor's dialect.
  */
-/** The statement cache of each SQLite connection, found from a Kysely executor's adapter (shared by its transactions). */
-const SQLITE_BY_ADAPTER = new WeakMap<object, ReturnType<typeof withStatementCache>>();
-
 export function preparedQuery<Row>(build: (k: Kysely<Database>, kind: DialectKind, shape: number) => Compilable<Row>) {
   const cache = new Map<number, Compiled>();
   return (executor: Kysely<Database>, values: readonly unknown[], shape = 0): Promise<QueryResult<Row>> => {
@@ -196,20 +215,7 @@ export function preparedQuery<Row>(build: (k: Kysely<Database>, kind: DialectKin
       const slot = c.slots[i]!;
       params[i] = slot >= 0 ? values[slot] : c.constants[i];
     }
-    // Inside a transaction on SQLite the connection is this transaction's alone (Kysely holds it until commit), so the
-    // statement runs straight on better-sqlite3, as Kysely's driver would, without its per-query machinery.
-    const direct = executor.isTransaction && kind === 'sqlite' ? SQLITE_BY_ADAPTER.get(executor.getExecutor().adapter) : undefined;
-    if (direct) {
-      try {
-        const stmt = direct.prepare(c.sql);
-        if (stmt.reader) return Promise.resolve({ rows: stmt.all(params) as Row[] });
-        const r = stmt.run(params);
-        return Promise.resolve({ rows: [], numAffectedRows: BigInt(r.changes), insertId: BigInt(r.lastInsertRowid) });
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
-    return executor.executeQuery<Row>(CompiledQuery.raw(c.sql, params));
+    return runCompiled<Row>(executor, kind, c.sql, params);
   };
 }
 

@@ -12,6 +12,7 @@ import { bank } from './006-bank';
 import { exchange } from './008-exchange';
 import { contractPrices } from './009-contract-prices';
 import { shopReservedTotals } from './007-shop-reserved-totals';
+import { shopOrderPages } from './010-shop-order-pages';
 
 export function migrationsFor(db: Db): Record<string, Migration> {
   return {
@@ -24,6 +25,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     '008-exchange': exchange(db.kind),
     '009-contract-prices': contractPrices(db.kind),
     '007-shop-reserved-totals': shopReservedTotals(),
+    '010-shop-order-pages': shopOrderPages(db.kind),
   };
 }
 

@@ -2,7 +2,7 @@
 // values. Building and compiling a query costs Kysely about as much as SQLite takes to run it; an order runs a dozen.
 
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import type { Database, DialectKind } from '@kasa/db';
+import { runCompiled, type Database, type DialectKind } from '@kasa/db';
 
 /** Stands in for the value of argument `index` while the statement is built (Kysely keeps it as a parameter). */
 class Slot {
@@ -24,7 +24,7 @@ export function prepared<R, S extends string | number = 0>(
     let c = compiled.get(key);
     if (!c) compiled.set(key, (c = build(q, slot, shape, kind).compile()));
     const parameters = c.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
-    return (await q.executeQuery<R>({ ...c, parameters })).rows;
+    return (await runCompiled<R>(q, kind, c.sql, parameters)).rows;
   };
 }
 
