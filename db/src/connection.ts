@@ -108,7 +108,6 @@ export function openDatabase(url: string | undefined = process.env.DATABASE_URL)
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    if (process.env.XCKPT) sqlite.pragma(`wal_autocheckpoint = ${process.env.XCKPT}`);
     // SQLite's lower() folds ASCII only; names in Latvian, Czech, Hungarian and Russian need Unicode case folding.
     sqlite.function('unicode_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
     const statements = withStatementCache(sqlite);
