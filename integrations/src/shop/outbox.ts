@@ -1,6 +1,7 @@
-// Every status change of an order is written, in the same transaction as the change, to the outbox with one
-// pending delivery per webhook of the shop; the dispatcher sends them later. The payload is fixed here, so a retry
-// sends the very same bytes (and the same signature).
+// Every status change of an order is written, in the same transaction as the change, to the order's history and,
+// when the shop has webhooks, to the outbox with one pending delivery per webhook; the dispatcher sends them later.
+// The payload is fixed here, so a retry sends the very same bytes (and the same signature). A shop without webhooks
+// (one that polls) gets no outbox rows: nothing would ever send or read them.
 
 import { sql, type Transaction } from 'kysely';
 import type { Database, DialectKind } from '@kasa/db';
@@ -56,7 +57,7 @@ const activeWebhooks = prepared((q, $) =>
   q.selectFrom('shop_webhooks').select('id').where('api_key_id', '=', $(0)).where('active', '=', 1).orderBy('id'),
 );
 
-/** Writes status changes (in order) to the history and the outbox, with a pending delivery per active webhook. */
+/** Writes status changes (in order) to the history and, with a pending delivery per active webhook, to the outbox. */
 export async function recordStatusChanges(
   trx: Trx,
   kind: DialectKind,
@@ -69,6 +70,8 @@ export async function recordStatusChanges(
     changes.flatMap((c) => [order.id, c.from, c.to, c.at, c.detail === undefined ? null : JSON.stringify(c.detail)]),
     changes.length,
   );
+  const hooks = await activeWebhooks(trx, kind, [order.apiKeyId]);
+  if (hooks.length === 0) return;
   const outbox = await insertOutbox(
     trx,
     kind,
@@ -92,8 +95,6 @@ export async function recordStatusChanges(
   );
   const ids = outbox.map((r) => Number(r.id)).sort((a, b) => a - b);
   await fillEventIds(trx, kind, [EVENT_ID_SLOT, '"eventId":"', '"', ...ids], ids.length);
-  const hooks = await activeWebhooks(trx, kind, [order.apiKeyId]);
-  if (hooks.length === 0) return;
   // Outbox ids ascend with the changes; deliveries are inserted in that order, so each webhook gets them in order.
   await trx
     .insertInto('shop_webhook_deliveries')

@@ -226,5 +226,34 @@ for (const kind of TEST_DATABASE_KINDS) {
         );
       },
     );
+
+    test('a shop that polls leaves no outbox behind; once it registers a webhook, the next change reaches it', { timeout: 20_000 }, async () => {
+      const key = await keyWith(db, ['orders:write']);
+      const outboxRows = async () => Number((await db.kysely.selectFrom('shop_outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await outboxRows();
+      const created = await app.inject({
+        method: 'POST',
+        url: `${P}/orders`,
+        headers: { ...auth(key), 'idempotency-key': 'poll-1' },
+        payload: { lines: [{ itemCode: 'BREAD', quantity: 1 }] },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().id as number;
+      // The history is kept all the same: the shop reads it from the order.
+      assert.deepEqual(
+        created.json().history.map((h: { status: string }) => h.status),
+        ['new', 'reserved'],
+      );
+      assert.equal(await outboxRows(), before);
+      const r = await receiver();
+      try {
+        assert.equal((await app.inject({ method: 'POST', url: `${P}/webhooks`, headers: auth(key), payload: { url: r.url } })).statusCode, 201);
+        assert.equal((await app.inject({ method: 'POST', url: `${P}/orders/${id}/status`, headers: auth(key), payload: { status: 'picking' } })).statusCode, 200);
+        await until('the picking event', () => r.got.length >= 1);
+        assert.deepEqual(JSON.parse(r.got[0]!.body).order, { id, externalRef: null, status: 'picking', previousStatus: 'reserved', totalMinor: created.json().totalMinor, currency: created.json().currency });
+      } finally {
+        await r.close();
+      }
+    });
   });
 }
