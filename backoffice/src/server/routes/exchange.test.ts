@@ -138,6 +138,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(ops.json.operations.map((o: Json) => [o.docNumber, o.amountMinor]), [['88', 25000]]);
       runs = (await call('admin', 'GET', '/api/v1/exchange/runs')).json.runs as Json[];
       assert.deepEqual([runs[0]!.entries[0].direction, runs[0]!.entries[0].fileName, runs[0]!.entries[0].counts.imported], ['received', 'kl_to_1c.txt', 1]);
+      // the same statement in three chunks with basic auth on every call and no cookie: appended, then a duplicate
+      const third = Math.floor(STATEMENT.length / 3);
+      for (const part of [STATEMENT.subarray(0, third), STATEMENT.subarray(third, 2 * third), STATEMENT.subarray(2 * third)]) {
+        const r = await app.inject({ method: 'POST', url: url('type=catalog&mode=file&filename=again.txt'), headers: { authorization: basic('1c', 'key-for-the-accountant'), 'content-type': 'application/octet-stream' }, payload: part });
+        assert.equal(r.body, 'success');
+      }
+      assert.equal((await app.inject({ method: 'GET', url: url('type=catalog&mode=import&filename=again.txt'), headers: { authorization: basic('1c', 'key-for-the-accountant') } })).body, 'success');
+      runs = (await call('admin', 'GET', '/api/v1/exchange/runs')).json.runs as Json[];
+      assert.deepEqual([runs[0]!.entries[0].fileName, runs[0]!.entries[0].counts.imported, runs[0]!.entries[0].counts.duplicates], ['again.txt', 0, 1]);
       // 1C sends its documents back with type=sale&mode=file: kept and logged as received
       const back = await app.inject({ method: 'POST', url: url('type=sale&mode=file&filename=orders.xml'), headers: { cookie: keyCookie }, payload: Buffer.from('<КоммерческаяИнформация/>') });
       assert.equal(back.body, 'success');

@@ -2,7 +2,7 @@
 // (exchange.run), the log with each run's progress (exchange.view), and 1C's own "exchange with a site" protocol
 // at /api/1c/exchange (basic auth: a back-office user with exchange.run, or any name with the exchange key).
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertRight, hasRight, isDomainError } from '@kasa/domain';
@@ -143,9 +143,13 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: RouteContext, 
           const cookie = sessions.get(req.cookies[COOKIE] ?? '');
           let session = cookie?.session;
           if (!session) {
-            // 1C may send basic auth on every call instead of the cookie.
+            // 1C may send basic auth on every call instead of the cookie. Its calls with the same credentials share
+            // one session, so a file sent in several chunks is appended to, not replaced by each chunk.
             if (!(await authorised(req))) return deny(req, reply, lng);
-            session = { files: new Set() };
+            const key = `auth:${createHash('sha256').update(req.headers.authorization ?? `user:${req.user?.id ?? ''}`).digest('hex')}`;
+            let shared = sessions.get(key);
+            if (!shared) sessions.set(key, (shared = { session: { files: new Set() }, expires: now + SESSION_MS }));
+            session = shared.session;
           }
           const type = q.type ?? '';
           if (q.mode === 'init') return send(await oneCInit());
