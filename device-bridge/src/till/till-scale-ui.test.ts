@@ -100,8 +100,10 @@ test('the weighing panel: live weight, tare presets, tare from scale, only a sta
     // 4.27 + 0.500 × 3.49 = 1.745 → 1.75 (each line rounds): €6.02
     assert.equal(await page.getByTestId('total').textContent(), '€6.02');
 
-    // Escape closes the panel without a line.
-    await page.keyboard.type(GOUDA, { delay: 5 });
+    // Escape closes the panel without a line. The code is typed by hand (slower than a scanner's burst) with nothing
+    // focused, as right after a panel closes or a click on the page: it still reaches the code field.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.type(GOUDA, { delay: 80 });
     await page.keyboard.press('Enter');
     await panel.getByTestId('weigh-gross').waitFor();
     await page.keyboard.press('Escape');

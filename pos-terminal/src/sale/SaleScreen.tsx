@@ -296,6 +296,10 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
       } else if (e.ctrlKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         void lock();
+      } else if (!e.ctrlKey && !e.altKey && !e.metaKey && strayKey(e.key, document.activeElement)) {
+        // A scan that starts while nothing has focus (a panel just closed) or a button has it still goes into the code
+        // field: focus moved during keydown takes the key with it.
+        input.current?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -554,4 +558,13 @@ export function SaleScreen({ status, onChanged, languagePicker }: { status: Till
       )}
     </main>
   );
+}
+
+/**
+ * Whether a key would be lost where the focus is: a character or Enter with nothing focused, or a character (not the
+ * space, which presses it) on a button. Keys in a field of their own stay there.
+ */
+function strayKey(key: string, el: Element | null): boolean {
+  if (!el || el === document.body || el === document.documentElement) return key.length === 1 || key === 'Enter';
+  return el instanceof HTMLButtonElement && key.length === 1 && key !== ' ';
 }
