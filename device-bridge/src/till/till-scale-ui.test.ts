@@ -102,7 +102,7 @@ test('the weighing panel: live weight, tare presets, tare from scale, only a sta
 
     // Escape closes the panel without a line. The code is typed by hand (slower than a scanner's burst) with nothing
     // focused, as right after a panel closes or a click on the page: it still reaches the code field.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.type(GOUDA, { delay: 80 });
     await page.keyboard.press('Enter');
     await panel.getByTestId('weigh-gross').waitFor();
