@@ -211,7 +211,18 @@ async function insertDocument(
     id: docId,
     written: posting ? { status: written, version: 1, postedAt } : undefined,
     row: { ...row, id: docId } as Selectable<Database['documents']>,
-    lines: priced.rows.map((r, i) => ({ ...r, line_no: i + 1, id: lineIds[i]! }) as FreshLine),
+    lines: priced.rows.map(
+      (r, i): FreshLine => ({
+        id: lineIds[i]!,
+        line_no: i + 1,
+        item_id: r.item_id,
+        quantity: r.quantity,
+        price_minor: r.price_minor,
+        discount_minor: r.discount_minor ?? 0,
+        amount_minor: r.amount_minor,
+        vat_rate: r.vat_rate,
+      }),
+    ),
     items: priced.items,
     company: c,
   };
@@ -250,10 +261,7 @@ function freshView(fresh: Inserted): DocumentView | null {
     status: fresh.posted.status,
     version: fresh.posted.version,
     postedAt: fresh.posted.postedAt,
-    lines: fresh.lines.map((l) => {
-      const item = fresh.items.get(Number(l.item_id))!;
-      return lineView({ ...l, code: item.code, name: item.name });
-    }),
+    lines: fresh.lines.map((l) => lineView(l, fresh.items.get(Number(l.item_id))!)),
   };
 }
 
@@ -355,16 +363,27 @@ async function priceLines(
 // Rows per multi-row statement: 8 parameters a line stays far below SQLite's 32,766 and PostgreSQL's 65,535.
 const CHUNK = 500;
 
+/** A line's values in LINE_COLUMNS order (checked once at load: the insert's columns and these values go together). */
+const lineValues = (docId: number, lineNo: number, r: LineRow): unknown[] => [
+  docId,
+  lineNo,
+  r.item_id,
+  r.quantity,
+  r.price_minor,
+  r.discount_minor,
+  r.amount_minor,
+  r.vat_rate,
+];
+if (LINE_COLUMNS.join() !== 'document_id,line_no,item_id,quantity,price_minor,discount_minor,amount_minor,vat_rate')
+  throw new Error('LINE_COLUMNS changed: change lineValues with it');
+
 /** Writes the lines numbered from 1 and returns their ids in line order. */
 async function insertLines(trx: Trx, docId: number, rows: LineRow[]): Promise<number[]> {
   const ids = new Array<number>(rows.length);
   for (let start = 0; start < rows.length; start += CHUNK) {
     const part = rows.slice(start, start + CHUNK);
     const values: unknown[] = [];
-    part.forEach((r, i) => {
-      const line: Record<(typeof LINE_COLUMNS)[number], unknown> = { ...r, document_id: docId, line_no: start + i + 1 };
-      for (const c of LINE_COLUMNS) values.push(line[c]);
-    });
+    part.forEach((r, i) => values.push(...lineValues(docId, start + i + 1, r)));
     (await insertLineRows(trx, values, part.length, start + 1)).forEach((id, i) => (ids[start + i] = id));
   }
   return ids;
@@ -450,7 +469,7 @@ export async function getDocument(db: Db | { kysely: Db['kysely'] | Trx }, id: n
     .where('document_id', '=', id)
     .orderBy('line_no')
     .execute();
-  return { ...headerView(d), lines: lines.map(lineView) };
+  return { ...headerView(d), lines: lines.map((l) => lineView(l, l)) };
 }
 
 function headerView(d: Selectable<Database['documents']>): Omit<DocumentView, 'lines'> {
@@ -482,14 +501,15 @@ function lineView(
   l: Pick<
     Selectable<Database['document_lines']>,
     'id' | 'line_no' | 'item_id' | 'quantity' | 'price_minor' | 'discount_minor' | 'amount_minor' | 'vat_rate'
-  > & { code: string; name: string },
+  >,
+  item: { code: string; name: string },
 ): DocumentLineView {
   return {
     id: Number(l.id),
     lineNo: l.line_no,
     itemId: Number(l.item_id),
-    itemCode: l.code,
-    itemName: l.name,
+    itemCode: item.code,
+    itemName: item.name,
     quantity: l.quantity,
     priceMinor: Number(l.price_minor),
     discountMinor: Number(l.discount_minor),

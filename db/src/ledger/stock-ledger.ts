@@ -6,7 +6,7 @@
 // share items wait for each other instead of deadlocking.
 
 import { sql, type Transaction } from 'kysely';
-import { applyMovement, Decimal, milliOf, type StockBalance } from '@kasa/domain';
+import { applyMovement, Decimal, milliOf, unitCostText, type StockBalance } from '@kasa/domain';
 import type { Database } from '../schema';
 import { param, preparedQuery, type DialectKind } from '../connection';
 
@@ -219,7 +219,7 @@ async function addIncoming(trx: Trx, documentId: number, date: string, movements
   for (const part of chunks(added)) {
     const values: Array<number | string> = [];
     for (const b of part)
-      values.push(b.item_id, b.warehouse_id, b.quantity_milli, b.value_minor, new Decimal(b.last_value).mul(1000).div(b.last_milli).toDecimalPlaces(6).toString());
+      values.push(b.item_id, b.warehouse_id, b.quantity_milli, b.value_minor, unitCostText(b.last_value, b.last_milli));
     await addToBalances(trx, values, part.length);
   }
   await writeMovements(trx, rows);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Decimal } from './decimal';
-import { milliOf, milliText } from './quantity';
+import { milliOf, milliText, unitCostText } from './quantity';
 
 test('plain quantities read as whole thousandths, the same as Decimal reads them', () => {
   for (const q of ['0', '1', '3', '12.5', '0.25', '0.250', '0.001', '999999999.999', '-2', '-0.5', '-0', '007.100'])
@@ -25,4 +25,20 @@ test('thousandths print with three decimals, as documents store quantities', () 
   assert.equal(milliText(-12050), '-12.050');
   assert.equal(milliText(0), '0.000');
   for (const m of [1, 10, 99, 100, 1001, 123456789012345]) assert.equal(milliText(m), new Decimal(m).div(1000).toFixed(3));
+});
+
+test('a unit cost reads the same as Decimal works it to six decimals, ties and large values included', () => {
+  const decimal = (v: number, m: number) => new Decimal(v).mul(1000).div(m).toDecimalPlaces(6).toString();
+  const values = [0, 1, 2, 5, 15, 127, 250, 1000, 99_999, 1_234_567, 9_007_199, 9_007_200, 123_456_789_012, -127];
+  const millis = [1, 2, 3, 7, 8, 125, 333, 375, 1000, 1333, 3000, 12_345, 999_999_999_999];
+  for (let i = 0; i < 500; i++) {
+    values.push((i * 7919) % 100_003);
+    millis.push(1 + ((i * 104_729) % 1_000_000));
+  }
+  for (const v of values) for (const m of millis) assert.equal(unitCostText(v, m), decimal(v, m), `${v} / ${m}`);
+  assert.equal(unitCostText(127, 1333), '95.273818');
+  assert.equal(unitCostText(15, 375), '40');
+  // 1 cent for 2,000,000 pieces is 0.0000005 of a cent each: a tie, which rounds up.
+  assert.equal(unitCostText(1, 2_000_000_000), '0.000001');
+  assert.equal(unitCostText(1, 2_000_000), '0.0005');
 });

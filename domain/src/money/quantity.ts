@@ -29,3 +29,30 @@ export function milliText(milli: number): string {
   const frac = a - whole * 1000;
   return `${milli < 0 ? '-' : ''}${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
 }
+
+/** n / d rounded half away from zero, for whole numbers whose products stay exact (|n|, 2|n| + d below 2^53). */
+export function divRoundHalfUp(n: number, d: number): number {
+  const a = Math.abs(2 * n) + d;
+  const b = 2 * d;
+  let q = Math.floor(a / b);
+  // Floating division of exact integers is off by at most one near a whole quotient: settle it exactly.
+  while (q * b > a) q--;
+  while ((q + 1) * b <= a) q++;
+  return n < 0 ? -q : q;
+}
+
+/**
+ * The unit cost of `milli` thousandths worth `valueMinor`, in minor units to six decimals, as balances store it
+ * ("95.273818", "40"): the same text as Decimal's value × 1000 ÷ milli to six places, in whole numbers where exact.
+ */
+export function unitCostText(valueMinor: number, milli: number): string {
+  const n = valueMinor * 1e9;
+  if (milli > 0 && Number.isSafeInteger(n) && Number.isSafeInteger(2 * Math.abs(n) + milli)) {
+    const micro = divRoundHalfUp(n, milli);
+    const a = Math.abs(micro);
+    const whole = Math.floor(a / 1e6);
+    const frac = String(a - whole * 1e6).padStart(6, '0').replace(/0+$/, '');
+    return `${micro < 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+  }
+  return new Decimal(valueMinor).mul(1000).div(milli).toDecimalPlaces(6).toString();
+}

@@ -6,7 +6,7 @@ import { DomainError } from '../errors/domain-error';
 import { minorFactor, type CurrencyCode } from '../money/currency';
 import { Decimal, dec, type DecimalInput } from '../money/decimal';
 import { allocateMinor, Money } from '../money/money';
-import { milliOf } from '../money/quantity';
+import { divRoundHalfUp, milliOf } from '../money/quantity';
 
 export type VatRounding = 'line' | 'document';
 
@@ -88,16 +88,6 @@ interface Rate {
   whole: { rate: number; divisor: number } | null;
 }
 
-/** n / d rounded half away from zero, for whole numbers whose products stay exact (|n|, 2|n| + d below 2^53). */
-function divRoundHalfUp(n: number, d: number): number {
-  const a = Math.abs(2 * n) + d;
-  const b = 2 * d;
-  let q = Math.floor(a / b);
-  // Floating division of exact integers is off by at most one near a whole quotient: settle it exactly.
-  while (q * b > a) q--;
-  while ((q + 1) * b <= a) q++;
-  return n < 0 ? -q : q;
-}
 
 /** The VAT in a line's amount at its rate, rounded to minor units: whole numbers where exact, Decimal otherwise. */
 function lineVat(basis: number, rate: Rate): number {
