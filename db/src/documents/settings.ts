@@ -32,13 +32,13 @@ const VALID: Record<SettingKey, (v: string) => boolean> = {
   'labels.bridge_url': (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
   'labels.bridge_token': (v) => v.length <= 200,
   'labels.template': (v) => v === 'price-tag' || v === 'shelf-label',
-  'till.warehouses': (v) => parseTillWarehouses(v) !== null,
-  'till.price_groups': (v) => parseTillWarehouses(v) !== null,
+  'till.warehouses': (v) => parseTillPairs(v) !== null,
+  'till.price_groups': (v) => parseTillPairs(v) !== null,
 };
 
-/** `T1=STORE, T2=KIOSK` (or one pair per line) as a map from till code to a warehouse (or price group) code; null
+/** `T1=STORE, T2=KIOSK` (or one pair per line) as a map from till code to a warehouse or price group code; null
  * when malformed or a till is named twice. */
-export function parseTillWarehouses(v: string): Map<string, string> | null {
+export function parseTillPairs(v: string): Map<string, string> | null {
   const out = new Map<string, string>();
   for (const part of v.split(/[,\n;]/)) {
     const pair = part.trim();
@@ -53,7 +53,7 @@ export function parseTillWarehouses(v: string): Map<string, string> | null {
 /** The price group a till sells at: the one the till.price_groups setting names, else the default one (null when the
  * company has no price group at all). */
 export async function tillPriceGroup(k: Reader, tillCode: string | undefined) {
-  const code = tillCode === undefined ? undefined : parseTillWarehouses(await readSetting(k, 'till.price_groups'))?.get(tillCode);
+  const code = tillCode === undefined ? undefined : parseTillPairs(await readSetting(k, 'till.price_groups'))?.get(tillCode);
   const q = k.selectFrom('price_groups').selectAll();
   const g = await (code === undefined ? q.orderBy('is_default', 'desc').orderBy('code') : q.where('code', '=', code)).executeTakeFirst();
   if (!g && code !== undefined) throw new DomainError('till.price_group_unknown', { till: tillCode, priceGroup: code }, 409);
@@ -63,7 +63,7 @@ export async function tillPriceGroup(k: Reader, tillCode: string | undefined) {
 /** The warehouse a till's receipts post to: the one the till.warehouses setting names, else the first store
  * (non-transit) warehouse. A mapping to a warehouse that no longer exists is an error, not a silent fallback. */
 export async function tillWarehouseId(k: Reader, tillCode: string): Promise<number> {
-  const code = parseTillWarehouses(await readSetting(k, 'till.warehouses'))?.get(tillCode);
+  const code = parseTillPairs(await readSetting(k, 'till.warehouses'))?.get(tillCode);
   const q = k.selectFrom('warehouses').select('id').where('is_transit', '=', 0);
   const wh = await (code === undefined ? q.orderBy('id') : q.where('code', '=', code)).executeTakeFirst();
   if (!wh) throw code === undefined ? new DomainError('company.missing', {}, 409) : new DomainError('till.warehouse_unknown', { till: tillCode, warehouse: code }, 409);
@@ -95,12 +95,12 @@ export async function writeSettings(db: Db, changes: Record<string, string>): Pr
   }
   if (changes['till.warehouses'] !== undefined) {
     const stores = new Set((await db.kysely.selectFrom('warehouses').select('code').where('is_transit', '=', 0).execute()).map((w) => w.code));
-    for (const [till, warehouse] of parseTillWarehouses(changes['till.warehouses'])!)
+    for (const [till, warehouse] of parseTillPairs(changes['till.warehouses'])!)
       if (!stores.has(warehouse)) throw new DomainError('till.warehouse_unknown', { till, warehouse }, 400);
   }
   if (changes['till.price_groups'] !== undefined) {
     const groups = new Set((await db.kysely.selectFrom('price_groups').select('code').execute()).map((g) => g.code));
-    for (const [till, priceGroup] of parseTillWarehouses(changes['till.price_groups'])!)
+    for (const [till, priceGroup] of parseTillPairs(changes['till.price_groups'])!)
       if (!groups.has(priceGroup)) throw new DomainError('till.price_group_unknown', { till, priceGroup }, 400);
   }
   const before = await readSettings(db.kysely);

@@ -86,10 +86,10 @@ export function priceReceipt(lines: SaleLineInput[], receiptDiscountMinor: numbe
   const totals = computeTotals(
     lines.map((l) => ({
       quantity: quantityOf(l.quantity),
-      unitPrice: major(l.unitPriceMinor, cur),
+      unitPriceMinor: l.unitPriceMinor,
       vatRate: l.vatRate,
       ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
-      ...(l.discountMinor ? { discount: major(l.discountMinor, cur) } : {}),
+      ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
     })),
     {
       currency: cur,

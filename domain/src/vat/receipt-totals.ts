@@ -88,7 +88,6 @@ interface Rate {
   whole: { rate: number; divisor: number } | null;
 }
 
-
 /** The VAT in a line's amount at its rate, rounded to minor units: whole numbers where exact, Decimal otherwise. */
 function lineVat(basis: number, rate: Rate): number {
   if (rate.whole) {

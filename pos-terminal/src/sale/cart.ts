@@ -108,10 +108,10 @@ export function cartTotals(cart: Cart, currency: string): CartTotals {
   const t = computeTotals(
     cart.lines.map((l) => ({
       quantity: l.quantity,
-      unitPrice: major(l.unitPriceMinor),
+      unitPriceMinor: l.unitPriceMinor,
       vatRate: l.vatRate,
       ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
-      ...(l.discountMinor ? { discount: major(l.discountMinor) } : {}),
+      ...(l.discountMinor ? { discountMinor: l.discountMinor } : {}),
     })),
     { currency: cur, pricesIncludeTax: true, vatRounding: 'line', ...(cart.receiptDiscountMinor ? { documentDiscount: major(cart.receiptDiscountMinor) } : {}) },
   );

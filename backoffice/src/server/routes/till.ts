@@ -4,7 +4,7 @@
 
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { computeTotals, dec, DomainError, isDomainError, minorFactor, type CurrencyCode } from '@kasa/domain';
+import { computeTotals, DomainError, isDomainError, type CurrencyCode } from '@kasa/domain';
 import { announcePricesInForce, audit, createAndPost, markingCodeStatus, returnMarkingCode, sellMarkingCode, tillPriceGroup, tillWarehouseId, type Actor } from '@kasa/db';
 import type { RouteContext } from '../app';
 import { itemViews } from './catalogue';
@@ -84,7 +84,7 @@ export function registerTillRoutes(app: FastifyInstance, { db }: RouteContext, a
       const gross = (v: (typeof views)[number]) =>
         v.priceMinor === null || v.taxIncluded
           ? (v.priceMinor ?? 0)
-          : computeTotals([{ quantity: 1, unitPrice: dec(v.priceMinor).div(minorFactor(v.currency as CurrencyCode)), vatRate: v.vatRate }], { currency: v.currency as CurrencyCode, pricesIncludeTax: false, vatRounding: 'line' }).gross.toMinor();
+          : computeTotals([{ quantity: 1, unitPriceMinor: v.priceMinor, vatRate: v.vatRate }], { currency: v.currency as CurrencyCode, pricesIncludeTax: false, vatRounding: 'line' }).gross.toMinor();
       return {
         items: views.map((v) => ({
           id: v.id,
